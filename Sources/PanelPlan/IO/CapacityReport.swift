@@ -1,0 +1,131 @@
+import Foundation
+
+/// Renders a `CentreCapacity` as a table, CSV or JSON.
+public enum CapacityReport {
+  private typealias F = NumberFormat
+
+  /// A readable report: per doctor, then the unit in both views.
+  public static func table(_ c: CentreCapacity, showHours: Bool = false) -> String {
+    var out = "Care centre: \(c.centreName) (\(c.centreId))\n"
+    out += "Listed: \(F.grouped(Double(c.listedCount))) people, \(F.grouped(c.weightedListed)) need-weighted\n\n"
+
+    var t = TextTable(headers: [
+      "Doctor", "Role", "FTE", "Duties", "Guideline base", "Guideline panel", "Patient h/yr", "Time panel", "Visits/yr", "Assigned",
+    ])
+    t.alignments[1] = .left
+    for d in c.doctors {
+      var role = d.clinician.role.label
+      if d.clinician.role == .gpTrainee { role += d.clinician.isTraineePastMidTraining ? " (past mid)" : " (before mid)" }
+      t.append([
+        d.clinician.id, role, F.fixed(d.clinician.fte, decimals: 2), F.percent(d.clinician.duties.total, decimals: 0),
+        F.grouped(d.guidelineBasePanel), F.grouped(d.guidelinePanel), F.grouped(d.workingTime.patientHours),
+        F.grouped(d.workingTime.panel), F.grouped(d.workingTime.visitCapacityPerYear), F.grouped(Double(d.assignedPatients)),
+      ])
+    }
+    t.append([
+      "Total", "", F.fixed(c.doctors.reduce(0) { $0 + $1.clinician.fte }, decimals: 2), "", "",
+      F.grouped(c.guidelineCapacity), F.grouped(c.doctors.reduce(0) { $0 + $1.workingTime.patientHours }),
+      F.grouped(c.workingTimeCapacity), F.grouped(c.doctors.reduce(0) { $0 + $1.workingTime.visitCapacityPerYear }),
+      F.grouped(Double(c.doctors.reduce(0) { $0 + $1.assignedPatients })),
+    ])
+    out += t.render() + "\n"
+
+    if showHours {
+      out += "Where the hours go (hours per year)\n"
+      let labels = c.doctors.first?.workingTime.items.map(\.label) ?? []
+      var h = TextTable(headers: ["Doctor", "Contracted"] + labels)
+      for d in c.doctors {
+        h.append([d.clinician.id, F.grouped(d.workingTime.contractedHours)] + d.workingTime.items.map { F.grouped($0.hours) })
+      }
+      out += h.render() + "\n"
+    }
+
+    var u = TextTable(headers: ["Unit", "Guideline", "Working time"])
+    u.append(["Capacity (need-weighted patients)", F.grouped(c.guidelineCapacity), F.grouped(c.workingTimeCapacity)])
+    u.append(["Guideline ratio (weighted listed / capacity)", F.fixed(c.guidelineRatio, decimals: 2), F.fixed(c.workingTimeRatio, decimals: 2)])
+    u.append(["GP specialist FTE missing", F.fixed(c.specialistFTEGap, decimals: 1), F.fixed(c.specialistFTEGapWorkingTime, decimals: 1)])
+    u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
+    u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
+    out += u.render() + "\n"
+    out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100; Sweden 2023: 2,039)\n"
+    out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
+    return out
+  }
+
+  /// Column names of the CSV, in order.
+  public static let csvColumns = [
+    "scope", "id", "role", "fte", "duties_share", "guideline_base_panel", "guideline_panel",
+    "contracted_hours_per_year", "patient_hours_per_year", "minutes_per_patient_year", "time_panel",
+    "visit_capacity_per_year", "assigned_patients",
+    "listed", "weighted_listed", "guideline_ratio", "time_ratio", "specialist_fte_gap",
+    "specialist_fte_gap_time", "share_offerable_guideline", "share_offerable_time", "listed_per_specialist_fte",
+  ]
+
+  /// One row per doctor and a last row for the unit (`scope` = `unit`);
+  /// unit-only columns are empty on doctor rows.
+  public static func csv(_ c: CentreCapacity) -> String {
+    let m = NumberFormat.machine
+    var w = CSVWriter()
+    w.append(csvColumns)
+    for d in c.doctors {
+      let wt = d.workingTime
+      w.append([
+        "doctor", d.clinician.id, d.clinician.role.rawValue, m(d.clinician.fte), m(d.clinician.duties.total),
+        m(d.guidelineBasePanel), m(d.guidelinePanel), m(wt.contractedHours), m(wt.patientHours),
+        m(wt.minutesPerPatientYear), m(wt.panel), m(wt.visitCapacityPerYear), String(d.assignedPatients),
+      ] + Array(repeating: "", count: 9))
+    }
+    let sum = { (f: (ClinicianCapacity) -> Double) in m(c.doctors.reduce(0) { $0 + f($1) }) }
+    w.append([
+      "unit", c.centreId, "", sum { $0.clinician.fte }, "", "", m(c.guidelineCapacity),
+      sum { $0.workingTime.contractedHours }, sum { $0.workingTime.patientHours }, "", m(c.workingTimeCapacity),
+      sum { $0.workingTime.visitCapacityPerYear }, String(c.doctors.reduce(0) { $0 + $1.assignedPatients }),
+      String(c.listedCount), m(c.weightedListed), m(c.guidelineRatio), m(c.workingTimeRatio), m(c.specialistFTEGap),
+      m(c.specialistFTEGapWorkingTime), m(c.shareOfferableGuideline), m(c.shareOfferableWorkingTime),
+      m(c.listedPerSpecialistFTE),
+    ])
+    return w.text
+  }
+
+  struct DoctorJSON: Encodable {
+    var id: String, role: String, fte: Double, dutiesShare: Double
+    var guidelineBasePanel: Double, guidelinePanel: Double
+    var hoursPerYear: [String: Double]
+    var contractedHoursPerYear: Double, minutesPerPatientYear: Double, timePanel: Double, visitCapacityPerYear: Double
+    var assignedPatients: Int
+  }
+
+  struct UnitJSON: Encodable {
+    var id: String, name: String, listed: Int, weightedListed: Double
+    var specialistFTE: Double, employedDoctorFTE: Double, locumFTE: Double, teamFTE: Double
+    var guidelineCapacity: Double, timeCapacity: Double
+    var guidelineRatio: Double?, timeRatio: Double?
+    var specialistFTEGap: Double?, specialistFTEGapTime: Double?
+    var shareOfferableGuideline: Double, shareOfferableTime: Double
+    var listedPerSpecialistFTE: Double?, listedPerDoctorFTE: Double?
+  }
+
+  /// `{"doctors": [...], "unit": {...}}`; non-finite ratios are null.
+  public static func json(_ c: CentreCapacity) throws -> String {
+    let finite = { (x: Double) -> Double? in x.isFinite ? x : nil }
+    let doctors = c.doctors.map { d in
+      DoctorJSON(
+        id: d.clinician.id, role: d.clinician.role.rawValue, fte: d.clinician.fte, dutiesShare: d.clinician.duties.total,
+        guidelineBasePanel: d.guidelineBasePanel, guidelinePanel: d.guidelinePanel,
+        hoursPerYear: Dictionary(uniqueKeysWithValues: d.workingTime.items.map { ($0.label, $0.hours) }),
+        contractedHoursPerYear: d.workingTime.contractedHours, minutesPerPatientYear: d.workingTime.minutesPerPatientYear,
+        timePanel: d.workingTime.panel, visitCapacityPerYear: d.workingTime.visitCapacityPerYear,
+        assignedPatients: d.assignedPatients)
+    }
+    let unit = UnitJSON(
+      id: c.centreId, name: c.centreName, listed: c.listedCount, weightedListed: c.weightedListed,
+      specialistFTE: c.specialistFTE, employedDoctorFTE: c.employedDoctorFTE, locumFTE: c.locumFTE, teamFTE: c.teamFTE,
+      guidelineCapacity: c.guidelineCapacity, timeCapacity: c.workingTimeCapacity,
+      guidelineRatio: finite(c.guidelineRatio), timeRatio: finite(c.workingTimeRatio),
+      specialistFTEGap: finite(c.specialistFTEGap), specialistFTEGapTime: finite(c.specialistFTEGapWorkingTime),
+      shareOfferableGuideline: c.shareOfferableGuideline, shareOfferableTime: c.shareOfferableWorkingTime,
+      listedPerSpecialistFTE: finite(c.listedPerSpecialistFTE), listedPerDoctorFTE: finite(c.listedPerDoctorFTE))
+    struct Root: Encodable { var doctors: [DoctorJSON]; var unit: UnitJSON }
+    return String(decoding: try JSONInput.encode(Root(doctors: doctors, unit: unit)), as: UTF8.self)
+  }
+}

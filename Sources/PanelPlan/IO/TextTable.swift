@@ -1,0 +1,102 @@
+import Foundation
+
+/// A plain-text table with aligned columns, for terminal output.
+public struct TextTable: Sendable {
+  /// Column alignment.
+  public enum Alignment: Sendable { case left, right }
+
+  public var headers: [String]
+  public var alignments: [Alignment]
+  public var rows: [[String]] = []
+
+  /// - Parameter alignments: one per header; default: first column left,
+  ///   the rest right (labels, then numbers).
+  public init(headers: [String], alignments: [Alignment]? = nil) {
+    self.headers = headers
+    self.alignments = alignments ?? headers.indices.map { $0 == 0 ? .left : .right }
+  }
+
+  public mutating func append(_ row: [String]) {
+    precondition(row.count == headers.count, "row has \(row.count) cells, table has \(headers.count) columns")
+    rows.append(row)
+  }
+
+  /// The table as text, with a rule under the header, each line ending in
+  /// a newline.
+  public func render() -> String {
+    var widths = headers.map(\.count)
+    for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+    func line(_ cells: [String]) -> String {
+      var parts: [String] = []
+      for (i, c) in cells.enumerated() {
+        let pad = String(repeating: " ", count: widths[i] - c.count)
+        parts.append(alignments[i] == .left ? c + pad : pad + c)
+      }
+      var s = parts.joined(separator: "  ")
+      while s.last == " " { s.removeLast() }
+      return s + "\n"
+    }
+    var out = line(headers)
+    out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+    for r in rows { out += line(r) }
+    return out
+  }
+}
+
+/// Writing CSV (RFC 4180): a header row, fields quoted only when needed.
+public struct CSVWriter: Sendable {
+  /// Field separator: `,` by default; `;` for Swedish Excel.
+  public var separator: Character
+  public private(set) var text = ""
+
+  public init(separator: Character = ",") { self.separator = separator }
+
+  /// Appends one record.
+  public mutating func append(_ fields: [String]) {
+    text += fields.map(quote).joined(separator: String(separator)) + "\n"
+  }
+
+  func quote(_ field: String) -> String {
+    let needs = field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r")
+    return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+  }
+}
+
+/// Number formatting for tables (human) and CSV/JSON (machine).
+public enum NumberFormat {
+  /// `12,345` style: thousands separated by commas, rounded to `decimals`.
+  public static func grouped(_ x: Double, decimals: Int = 0) -> String {
+    guard x.isFinite else { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
+    let s = fixed(abs(x), decimals: decimals)
+    let parts = s.split(separator: ".", maxSplits: 1)
+    var intPart = String(parts[0])
+    var groups: [String] = []
+    while intPart.count > 3 {
+      groups.insert(String(intPart.suffix(3)), at: 0)
+      intPart.removeLast(3)
+    }
+    groups.insert(intPart, at: 0)
+    let sign = x < 0 && s.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+    return sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+  }
+
+  /// Fixed decimals, no grouping: `1234.57`.
+  public static func fixed(_ x: Double, decimals: Int) -> String {
+    guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+    return String(format: "%.\(decimals)f", x)
+  }
+
+  /// A share as a percentage: `61.2%`.
+  public static func percent(_ share: Double, decimals: Int = 1) -> String {
+    guard share.isFinite else { return "–" }
+    return fixed(share * 100, decimals: decimals) + "%"
+  }
+
+  /// A machine-readable number: shortest round-trip form, empty for NaN
+  /// or infinity (CSV readers take an empty cell as missing).
+  public static func machine(_ x: Double) -> String {
+    guard x.isFinite else { return "" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+  }
+}

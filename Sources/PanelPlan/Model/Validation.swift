@@ -1,0 +1,104 @@
+import Foundation
+
+/// Checks of a model's meaning that a JSON decoder cannot make: ranges,
+/// sums, uniqueness and references. Every problem is reported with the path
+/// of its field, so a user can fix them all in one go.
+public enum Validation {
+  /// The largest FTE accepted; above it an input is almost surely a typo
+  /// (100 for 1.00). 1.5 allows for documented overtime.
+  public static let maximumFTE = 1.5
+
+  /// Problems in one clinician, with paths below `path`.
+  public static func problems(in c: Clinician, path: String) -> [InputError] {
+    var out: [InputError] = []
+    func bad(_ field: String, _ problem: String) { out.append(InputError(field: path + "." + field, problem: problem)) }
+    if c.id.trimmingCharacters(in: .whitespaces).isEmpty { bad("id", "found an empty id, expected a non-empty identifier") }
+    if !c.fte.isFinite || c.fte < 0 || c.fte > maximumFTE {
+      bad("fte", "found \(c.fte), expected a number from 0 to \(maximumFTE)")
+    }
+    let shares: [(String, Double)] = [
+      ("duties.supervision", c.duties.supervision), ("duties.research", c.duties.research),
+      ("duties.sideAssignments", c.duties.sideAssignments), ("duties.management", c.duties.management),
+    ]
+    for (name, v) in shares where !v.isFinite || v < 0 || v > 1 {
+      bad(name, "found \(v), expected a share from 0 to 1")
+    }
+    if c.duties.total > 1 + 1e-9 {
+      bad("duties", "shares of time sum to \(c.duties.total), expected at most 1")
+    }
+    if let p = c.trainingProgress, !(0...1).contains(p) {
+      bad("trainingProgress", "found \(p), expected a share of training done from 0 to 1")
+    }
+    if c.role == .gpTrainee && c.trainingProgress == nil {
+      bad("trainingProgress", "missing for a trainee; expected the share of training done, 0 to 1 (0.5 = mid-training)")
+    }
+    if let y = c.yearsOfExperience, !(y >= 0) { bad("yearsOfExperience", "found \(y), expected 0 or more") }
+    return out
+  }
+
+  /// Problems in one profile.
+  static func problems(in p: PatientProfile, path: String) -> [InputError] {
+    var out: [InputError] = []
+    if !p.needWeight.isFinite || p.needWeight < 0 {
+      out.append(InputError(field: path + ".needWeight", problem: "found \(p.needWeight), expected a weight of 0 or more"))
+    }
+    if p.longTermConditions < 0 {
+      out.append(InputError(field: path + ".longTermConditions", problem: "found \(p.longTermConditions), expected 0 or more"))
+    }
+    return out
+  }
+
+  /// All problems in a care centre, in file order. `path` prefixes each
+  /// field (empty for a centre file, `centres[3]` inside a region).
+  public static func problems(in centre: CareCentre, path: String = "") -> [InputError] {
+    let prefix = path.isEmpty ? "" : path + "."
+    var out: [InputError] = []
+    if centre.id.trimmingCharacters(in: .whitespaces).isEmpty {
+      out.append(InputError(field: prefix + "id", problem: "found an empty id, expected a non-empty identifier"))
+    }
+    var firstIndex: [String: Int] = [:]
+    for (i, c) in centre.clinicians.enumerated() {
+      let p = "\(prefix)clinicians[\(i)]"
+      out += problems(in: c, path: p)
+      if let j = firstIndex[c.id] {
+        out.append(InputError(field: p + ".id", problem: "duplicate id '\(c.id)', already used by clinicians[\(j)]"))
+      } else {
+        firstIndex[c.id] = i
+      }
+    }
+    for (i, g) in centre.population.groups.enumerated() {
+      let p = "\(prefix)population.groups[\(i)]"
+      out += problems(in: g.profile, path: p)
+      if g.count < 0 { out.append(InputError(field: p + ".count", problem: "found \(g.count), expected 0 or more")) }
+    }
+    var patientIndex: [String: Int] = [:]
+    patientIndex.reserveCapacity(centre.population.patients.count)
+    for (i, patient) in centre.population.patients.enumerated() {
+      let p = "\(prefix)population.patients[\(i)]"
+      out += problems(in: patient.profile, path: p)
+      if patient.id.trimmingCharacters(in: .whitespaces).isEmpty {
+        out.append(InputError(field: p + ".id", problem: "found an empty id, expected a non-empty identifier"))
+      } else if let j = patientIndex[patient.id] {
+        out.append(InputError(field: p + ".id", problem: "duplicate id '\(patient.id)', already used by population.patients[\(j)]"))
+      } else {
+        patientIndex[patient.id] = i
+      }
+      if let d = patient.fixedDoctorId {
+        if let j = firstIndex[d] {
+          if !centre.clinicians[j].role.isDoctor {
+            out.append(InputError(field: p + ".fixedDoctor", problem: "'\(d)' is a \(centre.clinicians[j].role.label.lowercased()), expected the id of a doctor"))
+          }
+        } else {
+          out.append(InputError(field: p + ".fixedDoctor", problem: "found '\(d)', expected the id of a doctor at the centre"))
+        }
+      }
+    }
+    return out
+  }
+
+  /// Throws all problems at once, attributed to `file`, if there are any.
+  public static func check(_ centre: CareCentre, file: String?) throws {
+    let found = problems(in: centre)
+    if !found.isEmpty { throw InputErrors(found.map { e in file.map { e.inFile($0) } ?? e }) }
+  }
+}

@@ -1,0 +1,76 @@
+import PanelPlan
+
+/// `panelplan capacity`: both capacity views for one care centre.
+public enum CapacityCommand: CLICommand {
+  public static let spec = CommandSpec(
+    name: "capacity",
+    abstract: "How many patients each doctor and the unit can be fixed doctor for.",
+    discussion: """
+      Shows, per doctor and for the unit, capacity by Socialstyrelsen's guideline
+      (1,100 per full-time GP specialist, 550 per trainee past mid-training,
+      scaled by FTE and duties) and by working time (patient hours divided by the
+      minutes an average patient needs a year), the guideline ratio (need-weighted
+      listed per capacity; 1.0 is at the guideline) and the GP specialist FTE
+      missing to reach it. Capacities are in average-need patients. With no file,
+      runs on the built-in example centre.
+      """,
+    positionals: [PositionalSpec("centre.json", help: "Care-centre file (see Examples/centre.json).", optional: true)],
+    options: [
+      .format, .out,
+      OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist.", default: "1100"),
+      OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training.", default: "550"),
+      OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published).", default: "275"),
+      OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published).", default: "550"),
+      OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum.", default: "0"),
+      OptionSpec("hours", help: "Also show, per doctor, where the working hours go."),
+    ])
+
+  /// Guideline parameters from the command's options.
+  static func guideline(_ a: ParsedArguments) throws -> GuidelineParameters {
+    let r = 0.0...100_000.0
+    return GuidelineParameters(
+      specialistPanel: try a.double("specialist-panel", in: r)!,
+      traineeAfterMidTrainingPanel: try a.double("trainee-panel", in: r)!,
+      traineeBeforeMidTrainingPanel: try a.double("early-trainee-panel", in: r)!,
+      licensedDoctorPanel: try a.double("doctor-panel", in: r)!,
+      locumPanel: try a.double("locum-panel", in: r)!)
+  }
+
+  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    let centre = try a.positional(0).map(CentreFile.load) ?? ExampleCentre.make()
+    let params = CapacityParameters(guideline: try guideline(a))
+    let capacity = CentreCapacity(centre: centre, parameters: params)
+    let text: String
+    switch a.string("format") {
+    case "csv": text = CapacityReport.csv(capacity)
+    case "json": text = try CapacityReport.json(capacity)
+    default: text = CapacityReport.table(capacity, showHours: a.flag("hours"))
+    }
+    try emit(text, a, &output)
+  }
+}
+
+/// `panelplan example`: the capacity of the built-in example centre.
+public enum ExampleCommand: CLICommand {
+  public static let spec = CommandSpec(
+    name: "example",
+    abstract: "Show capacity for the built-in example care centre, or print its file.",
+    options: [
+      .format,
+      OptionSpec("print-centre", help: "Print the example centre as a JSON file to start your own from."),
+    ])
+
+  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    let centre = ExampleCentre.make()
+    if a.flag("print-centre") {
+      output.write(String(decoding: try JSONInput.encode(centre), as: UTF8.self))
+      return
+    }
+    let capacity = CentreCapacity(centre: centre)
+    switch a.string("format") {
+    case "csv": output.write(CapacityReport.csv(capacity))
+    case "json": output.write(try CapacityReport.json(capacity))
+    default: output.write(CapacityReport.table(capacity, showHours: true))
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PanelPlan
+
+/// Where a command writes: results, and messages for the user.
+///
+/// Commands never print directly, so tests can run them in-process and a
+/// failed run can be made to write nothing.
+public struct CommandOutput {
+  /// Results (stdout, or the `--out` file).
+  public var standardOutput = ""
+  /// Progress and warnings (stderr).
+  public var standardError = ""
+  public init() {}
+
+  public mutating func write(_ s: String) { standardOutput += s }
+  public mutating func warn(_ s: String) { standardError += s }
+}
+
+/// A subcommand of `panelplan`.
+public protocol CLICommand {
+  /// Name, abstract, arguments and options.
+  static var spec: CommandSpec { get }
+  /// Runs the command. Throw `UsageError` for misuse, `InputError(s)` for bad
+  /// data; write results to `output`.
+  static func run(_ arguments: ParsedArguments, output: inout CommandOutput) throws
+}
+
+extension CLICommand {
+  /// Writes `text` to `--out FILE` when given (atomically), else to the
+  /// output. Commands that declare `OptionSpec.out` call this once, with the
+  /// whole result, so a failure never leaves a partial file.
+  public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
+    if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
+      try AtomicFile.write(text, to: path)
+    } else {
+      output.write(text)
+    }
+  }
+}
+
+/// The `panelplan` program: dispatch to subcommands, help, errors and exit codes.
+public enum PanelPlanCLI {
+  /// The version printed by `--version`.
+  public static let version = "0.1.0"
+
+  /// Every subcommand, in the order `--help` lists them.
+  public static var commands: [any CLICommand.Type] {
+    [
+      CapacityCommand.self,
+      ExampleCommand.self,
+    ]
+  }
+
+  /// Exit codes (sysexits.h for usage).
+  public enum ExitCode {
+    public static let success: Int32 = 0
+    public static let failure: Int32 = 1
+    public static let usage: Int32 = 64
+  }
+
+  static var help: String {
+    var lines = [
+      "OVERVIEW: PanelPlan plans how many patients each doctor in primary care can be",
+      "fixed doctor for, and what staffing it takes to get there.",
+      "",
+      "USAGE: panelplan <command> [options]",
+      "",
+      "COMMANDS:",
+    ]
+    for c in commands { lines.append(CommandSpec.row(c.spec.name, c.spec.abstract)) }
+    lines += [
+      "",
+      "OPTIONS:",
+      CommandSpec.row("-h, --help", "Show this help."),
+      CommandSpec.row("--version", "Show the version."),
+      "",
+      "See 'panelplan <command> --help' for a command's options.",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Runs the program on `arguments` (without the program name) and returns
+  /// the exit code; what it prints goes to `output`.
+  public static func run(_ arguments: [String], output: inout CommandOutput) -> Int32 {
+    guard let first = arguments.first else {
+      output.write(help)
+      return ExitCode.success
+    }
+    if first == "--help" || first == "-h" || first == "help" {
+      output.write(help)
+      return ExitCode.success
+    }
+    if first == "--version" {
+      output.write("panelplan \(version)\n")
+      return ExitCode.success
+    }
+    guard let command = commands.first(where: { $0.spec.name == first }) else {
+      output.warn("Error: unknown command '\(first)'\nUsage: panelplan <command> [options]; see 'panelplan --help'\n")
+      return ExitCode.usage
+    }
+    var scratch = CommandOutput()
+    do {
+      let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
+      if parsed.wantsHelp {
+        output.write(command.spec.help)
+        return ExitCode.success
+      }
+      try command.run(parsed, output: &scratch)
+      output.standardOutput += scratch.standardOutput
+      output.standardError += scratch.standardError
+      return ExitCode.success
+    } catch let e as UsageError {
+      output.standardError += scratch.standardError
+      output.warn("Error: \(e.message)\nUsage: \(e.usage ?? command.spec.usage)\n")
+      return ExitCode.usage
+    } catch {
+      // Results of a failed run are dropped: output is whole or nothing.
+      output.standardError += scratch.standardError
+      output.warn("Error: " + "\(error)".replacingOccurrences(of: "\n", with: "\nError: ") + "\n")
+      return ExitCode.failure
+    }
+  }
+
+  /// Runs the program with the process's arguments and exits.
+  public static func main() -> Never {
+    var output = CommandOutput()
+    let code = run(Array(CommandLine.arguments.dropFirst()), output: &output)
+    FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
+    FileHandle.standardError.write(Data(output.standardError.utf8))
+    exit(code)
+  }
+}

@@ -1,0 +1,3 @@
+import PanelPlanCLI
+
+PanelPlanCLI.main()

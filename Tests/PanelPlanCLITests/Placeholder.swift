@@ -1,0 +1,3 @@
+import Testing
+@testable import PanelPlanCLI
+@Test func placeholder() { #expect(true) }
