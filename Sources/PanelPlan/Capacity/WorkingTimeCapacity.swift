@@ -88,10 +88,13 @@ public enum WorkingTimeCapacity {
     let workingWeeksAtUnit = p.hoursPerWeekFullTime > 0 ? atUnit / (p.hoursPerWeekFullTime * max(c.fte, .leastNonzeroMagnitude)) : 0
     let study = isTrainee ? min(atUnit, p.traineeStudyHoursPerWeek * c.fte * workingWeeksAtUnit) : 0
     let clinical = atUnit - study
-    let supervision = clinical * c.duties.supervision
-    let research = clinical * c.duties.research
-    let side = clinical * c.duties.sideAssignments
-    let management = clinical * c.duties.management
+    // Validation rejects duties above 100%; should a caller pass them
+    // anyway, scale them down so every hour is still counted exactly once.
+    let dutyScale = c.duties.total > 1 ? clinical / c.duties.total : clinical
+    let supervision = dutyScale * c.duties.supervision
+    let research = dutyScale * c.duties.research
+    let side = dutyScale * c.duties.sideAssignments
+    let management = dutyScale * c.duties.management
     let afterDuties = clinical * c.duties.remainingShare
     let meetings = min(afterDuties, p.meetingHoursPerWeek * c.fte * workingWeeksAtUnit * c.duties.remainingShare)
     let administration = min(afterDuties - meetings, p.administrationHoursPerWeek * c.fte * workingWeeksAtUnit * c.duties.remainingShare)

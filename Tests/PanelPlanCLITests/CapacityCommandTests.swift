@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import PanelPlanCLI
+
+/// `panelplan capacity` and `panelplan example`, end to end on the built binary.
+struct CapacityCommandTests {
+  @Test func exampleRunsAndShowsRatioAndGap() throws {
+    let r = try BinaryRunner.run(["example"])
+    #expect(r.exitCode == 0)
+    #expect(r.stderr.isEmpty)
+    #expect(r.stdout.contains("Guideline ratio (weighted listed / capacity)"))
+    #expect(r.stdout.contains("GP specialist FTE missing"))
+    #expect(r.stdout.contains("Where the hours go"))
+  }
+
+  @Test func capacityOnExampleFile() throws {
+    let r = try BinaryRunner.run(["capacity", BinaryRunner.example("centre.json")])
+    #expect(r.exitCode == 0)
+    #expect(r.stdout.contains("Vårdcentralen Exempel"))
+    #expect(r.stdout.contains("Guideline ratio"))
+  }
+
+  @Test func csvHasOneRowPerDoctorAndAUnitRow() throws {
+    let r = try BinaryRunner.run(["capacity", "--format", "csv"])
+    #expect(r.exitCode == 0)
+    let lines = r.stdout.split(separator: "\n")
+    // Header + 9 doctors in the example (6 GPs, 2 trainees, 1 locum) + unit.
+    #expect(lines.count == 11)
+    #expect(lines.first?.hasPrefix("scope,id,role,fte") == true)
+    #expect(lines.last?.hasPrefix("unit,vc-exempel,") == true)
+  }
+
+  @Test func jsonParsesAndCarriesTheGuidelineRatio() throws {
+    let r = try BinaryRunner.run(["capacity", "--format", "json", "--specialist-panel", "1000"])
+    #expect(r.exitCode == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let unit = object?["unit"] as? [String: Any]
+    let capacity = unit?["guidelineCapacity"] as? Double
+    let weighted = unit?["weightedListed"] as? Double
+    let ratio = unit?["guidelineRatio"] as? Double
+    #expect(capacity != nil && weighted != nil && ratio != nil)
+    if let capacity, let weighted, let ratio { #expect(abs(ratio - weighted / capacity) < 1e-9) }
+  }
+
+  @Test func helpIsOnStdoutWithExitZero() throws {
+    let r = try BinaryRunner.run(["capacity", "--help"])
+    #expect(r.exitCode == 0)
+    #expect(r.stdout.hasPrefix("OVERVIEW: How many patients each doctor and the unit can be fixed doctor for."))
+    #expect(r.stdout.contains("--format FORMAT"))
+    let top = try BinaryRunner.run(["--help"])
+    #expect(top.exitCode == 0)
+    #expect(top.stdout.contains("capacity"))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    let r = try BinaryRunner.run(["capacity", "--format", "xml"])
+    #expect(r.exitCode == 64)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr == "Error: option '--format': found 'xml', expected one of table, csv, json\nUsage: panelplan capacity [<centre.json>] [options]\n")
+    let unknown = try BinaryRunner.run(["frobnicate"])
+    #expect(unknown.exitCode == 64)
+  }
+
+  @Test func badInputFailsAndWritesNothing() throws {
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bad = dir.appendingPathComponent("bad.json")
+    try Data(#"{"id": "c", "clinicians": [{"id": "d1", "role": "specialist", "fte": -1}]}"#.utf8).write(to: bad)
+    let out = dir.appendingPathComponent("out.csv")
+    let r = try BinaryRunner.run(["capacity", bad.path, "--format", "csv", "--out", out.path])
+    #expect(r.exitCode == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr == "Error: \(bad.path): clinicians[0].fte: found -1.0, expected a number from 0 to 1.5\n")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func existingOutputSurvivesAFailedRun() throws {
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out.csv")
+    try Data("keep me\n".utf8).write(to: out)
+    let r = try BinaryRunner.run(["capacity", dir.appendingPathComponent("missing.json").path, "--out", out.path])
+    #expect(r.exitCode == 1)
+    #expect(r.stderr.contains("missing.json: cannot read the file"))
+    #expect(try String(contentsOf: out, encoding: .utf8) == "keep me\n")
+  }
+
+  @Test func outWritesTheWholeResult() throws {
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("capacity.csv")
+    let r = try BinaryRunner.run(["capacity", "--format", "csv", "--out", out.path])
+    #expect(r.exitCode == 0)
+    #expect(r.stdout.isEmpty)
+    let direct = try BinaryRunner.run(["capacity", "--format", "csv"])
+    #expect(try String(contentsOf: out, encoding: .utf8) == direct.stdout)
+  }
+
+  @Test func inProcessRunMatchesTheBinary() throws {
+    var output = CommandOutput()
+    let code = PanelPlanCLI.run(["capacity", "--format", "csv"], output: &output)
+    #expect(code == 0)
+    #expect(output.standardOutput == (try BinaryRunner.run(["capacity", "--format", "csv"])).stdout)
+  }
+}
