@@ -28,6 +28,12 @@ public struct OptionSpec: Sendable {
   /// `--out FILE`: write results to a file, whole or not at all.
   public static let out = OptionSpec(
     "out", value: "FILE", help: "Write the results to FILE (whole or not at all) instead of standard output.")
+  /// `--report FILE`: a self-contained HTML report with charts.
+  public static let report = OptionSpec(
+    "report", value: "FILE", help: "Also write a self-contained HTML report with charts to FILE.")
+  /// `--lang en|sv`: the language of report labels.
+  public static let lang = OptionSpec(
+    "lang", value: "LANG", help: "Language of the report's labels.", default: "en", allowed: ["en", "sv"])
   /// `--seed S`.
   public static let seed = OptionSpec(
     "seed", value: "S", help: "Seed of the random streams; the same seed gives the same results.", default: "1")

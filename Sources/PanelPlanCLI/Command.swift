@@ -38,6 +38,15 @@ extension CLICommand {
   }
 }
 
+extension CLICommand {
+  /// Writes the HTML report made by `make` to `--report FILE` when given.
+  public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
+    guard let path = arguments.string("report") else { return }
+    let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
+    try AtomicFile.write(try make(language), to: path)
+  }
+}
+
 /// The `panelplan` program: dispatch to subcommands, help, errors and exit codes.
 public enum PanelPlanCLI {
   /// The version printed by `--version`.
