@@ -51,11 +51,15 @@ public struct MetricSummary: Sendable, Hashable {
       self.init(mean: .nan, p5: .nan, p50: .nan, p95: .nan)
       return
     }
+    // Summing deviations from the first value keeps the mean of equal
+    // values exactly that value (a plain sum / n can miss by an ulp).
+    let shift = values[0]
     var sum = 0.0
-    for v in values { sum += v }
+    for v in values { sum += v - shift }
+    let mean = shift.isFinite ? shift + sum / Double(values.count) : values.reduce(0, +) / Double(values.count)
     values.sort()
     self.init(
-      mean: sum / Double(values.count), p5: Quantiles.type7(values, 0.05), p50: Quantiles.type7(values, 0.5),
+      mean: mean, p5: Quantiles.type7(values, 0.05), p50: Quantiles.type7(values, 0.5),
       p95: Quantiles.type7(values, 0.95))
   }
 
