@@ -153,7 +153,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
         do {
           _ = try plan.scenarioJSON(values: values)
         } catch let e as InputError {
-          out.append(InputError(field: "point \(i + 1) (\(plan.assignment(values)))", problem: e.problem))
+          out.append(InputError(field: "point \(i + 1) (\(plan.assignment(values)))" + (e.field.map { ": " + $0 } ?? ""), problem: e.problem))
           if out.count >= 10 { break }
         }
       }
