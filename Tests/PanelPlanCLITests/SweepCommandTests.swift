@@ -85,3 +85,9 @@ private func temporaryDirectory() throws -> String {
   #expect(!FileManager.default.fileExists(atPath: out))
   #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["bad.json"])
 }
+
+@Test func progressLineShowsPointsRateAndTimeLeft() {
+  // 340 of 1,000 in 2 s: 170 points/s, 660 / 170 = 3.9 s left, shown as 0:04.
+  let line = ProgressBar.line(done: 340, total: 1000, seconds: 2, stopping: false)
+  #expect(line == "\r[##########....................] 340/1000 points  170 points/s  0:04 left\u{1B}[K")
+}
