@@ -123,6 +123,8 @@ public struct ParsedArguments: Sendable {
   public var spec: CommandSpec
   public var positionals: [String] = []
   var values: [String: String] = [:]
+  /// Every value of each option, in order, for options that may repeat.
+  var allValues: [String: [String]] = [:]
   var flags: Set<String> = []
   /// Whether `--help` was given.
   public var wantsHelp = false
@@ -165,6 +167,7 @@ public struct ParsedArguments: Sendable {
         throw UsageError("option '--\(name)': found '\(value)', expected one of \(allowed.joined(separator: ", "))", usage: spec.usage)
       }
       values[name] = value
+      allValues[name, default: []].append(value)
     }
     if wantsHelp { return }
     let required = spec.positionals.filter { !$0.optional }.count
@@ -193,6 +196,13 @@ public struct ParsedArguments: Sendable {
       preconditionFailure("undeclared option --\(name)")
     }
     return values[name] ?? o.defaultValue
+  }
+
+  /// Every value given for an option that may repeat
+  /// (`--subject-to A --subject-to B`), in order; empty when not given.
+  public func strings(_ name: String) -> [String] {
+    precondition(spec.options.contains { $0.name == name }, "undeclared option --\(name)")
+    return allValues[name] ?? []
   }
 
   /// Whether the option was given explicitly.

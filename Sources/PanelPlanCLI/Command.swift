@@ -57,6 +57,7 @@ public enum PanelPlanCLI {
     [
       CapacityCommand.self,
       ExampleCommand.self,
+      SweepCommand.self,
     ]
   }
 

@@ -1,0 +1,37 @@
+import PanelPlan
+
+/// Issue 7: 1,000 points × 10 replications of the 12,000-patient example
+/// centre, with 1 and 2 threads (the same output; compare the rates for the
+/// parallel efficiency). Built-in capacity model: capacity in both views
+/// and one simulated year of Poisson daily demand per replication.
+enum SweepBenchmarks {
+  static func definition() throws -> SweepDefinition {
+    let centre = try JSONValue.parse(try JSONInput.encode(ExampleCentre.make()))
+    func p(_ name: String, _ path: String, _ source: SweepParameter.Source) throws -> SweepParameter {
+      SweepParameter(name: name, path: try JSONPath(parsing: path), source: source)
+    }
+    return SweepDefinition(
+      model: "capacity", base: .object([JSONMember("centre", centre)]), design: .grid, replications: 10, seed: 1,
+      parameters: [
+        try p("specialists", "centre.clinicians[role=specialist].count", .range(from: 3, to: 12, step: 1)),
+        try p("trainees", "centre.clinicians[role=trainee].count", .range(from: 0, to: 9, step: 1)),
+        try p("visitsPerPatientYear", "visitsPerPatientYear", .range(from: 0.9, to: 1.35, step: 0.05)),
+      ])
+  }
+
+  static func sweep(threads: Int) -> Benchmark {
+    Benchmark(name: "sweep/1000-points-x10/\(threads)-thread\(threads == 1 ? "" : "s")", unit: "points") {
+      let plan = SweepPlan(try definition())
+      precondition(plan.pointCount == 1000)
+      var checksum = 0.0
+      var points = 0
+      try SweepRunner(plan: plan, model: CapacitySweepModel(), threads: threads).run { rows in
+        points += rows.count
+        for r in rows { checksum += r.metrics[8].mean }
+      }
+      return (points, checksum)
+    }
+  }
+
+  static var all: [Benchmark] { [sweep(threads: 1), sweep(threads: 2)] }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import PanelPlan
+
+@Test func poissonSamplesHaveTheRightMeanAndVariance() {
+  for lambda in [0.5, 4.0, 12.0, 55.0, 900.0] {
+    var rng = Xoshiro256(seed: 42, stream: [UInt64(lambda * 10)])
+    let n = 20_000
+    var sum = 0.0, sumSq = 0.0
+    for _ in 0..<n {
+      let k = Double(CapacitySweepModel.poisson(mean: lambda, using: &rng))
+      sum += k
+      sumSq += k * k
+    }
+    let mean = sum / Double(n)
+    let variance = sumSq / Double(n) - mean * mean
+    // Mean: 5 standard errors (sqrt(λ / n)); variance: 10% (its standard
+    // error is about λ sqrt(2 / n), 1% of λ).
+    #expect(abs(mean - lambda) < 5 * (lambda / Double(n)).squareRoot(), "λ \(lambda): mean \(mean)")
+    #expect(abs(variance - lambda) < 0.1 * lambda, "λ \(lambda): variance \(variance)")
+  }
+}
+
+@Test func poissonTailMatchesTheExactProbability() {
+  // P(D > 55) for λ = 50 summed from the probability mass function.
+  let lambda = 50.0
+  var p = exp(-lambda), cdf = p
+  for k in 1...55 { p *= lambda / Double(k); cdf += p }
+  let exact = 1 - cdf
+  var rng = Xoshiro256(seed: 1)
+  let n = 50_000
+  var over = 0
+  for _ in 0..<n where CapacitySweepModel.poisson(mean: lambda, using: &rng) > 55 { over += 1 }
+  let share = Double(over) / Double(n)
+  #expect(abs(share - exact) < 5 * (exact * (1 - exact) / Double(n)).squareRoot(), "\(share) vs \(exact)")
+}
+
+@Test func capacityModelMetricsFollowTheCapacityFormulas() throws {
+  // One full-time specialist without duties, 1,100 average-need patients:
+  // guideline ratio 1; λ = 1,100 × 1.1 / 249.
+  let centre = CareCentre(
+    id: "c", name: "c", clinicians: [Clinician(id: "d", role: .gpSpecialist, fte: 1)],
+    population: ListedPopulation(groups: [PatientGroup(profile: PatientProfile(ageBand: .age45to64, needWeight: 1), count: 1100)]))
+  let json = try JSONValue.parse(try JSONInput.encode(centre))
+  let model = CapacitySweepModel()
+  let s = try model.prepare(scenarioJSON: JSONValue.object([JSONMember("centre", json)]).serialized())
+  var none: Void = ()
+  let m = try model.evaluate(s, stream: SweepStream(seed: 1, point: 0, replication: 0), workspace: &none)
+  let named = Dictionary(uniqueKeysWithValues: zip(model.metricNames, m))
+  #expect(abs(named["guidelineRatio"]! - 1) < 1e-12)
+  #expect(named["specialistFTEGap"] == 0)
+  #expect(named["shareOfferable"] == 1)
+  #expect(abs(named["demandPerDay"]! - 1100 * 1.1 / 249) < 1e-12)
+  // Visit capacity 1,366.8 h × 60 / 45 min = 1,822.4 visits a year → 7 a day.
+  #expect(named["slotsPerDay"] == 7)
+  #expect((0...1).contains(named["overflowFrequency"]!))
+}
+
+@Test func capacityModelRejectsUnknownFieldsAndBadValuesWithPaths() {
+  let model = CapacitySweepModel()
+  let e1 = errorText { _ = try model.prepare(scenarioJSON: Data(#"{"centre": {"id": "c", "clinicians": []}, "demand": 1}"#.utf8)) }
+  #expect(e1.contains("demand: unknown field; expected one of: centre, visitsPerPatientYear, openDaysPerYear"))
+  let e2 = errorText {
+    _ = try model.prepare(scenarioJSON: Data(#"{"centre": {"id": "c", "clinicians": [{"id": "a", "role": "specialist", "fte": 3}]}}"#.utf8))
+  }
+  #expect(e2.contains("centre.clinicians[0].fte: found 3.0, expected a number from 0 to 1.5"))
+}
