@@ -48,6 +48,9 @@ public enum PanelPlanCLI {
     [
       CapacityCommand.self,
       ExampleCommand.self,
+      ProjectCommand.self,
+      RecruitCommand.self,
+      GenerateCommand.self,
     ]
   }
 

@@ -9,6 +9,11 @@ public enum RegionFile {
     public var regions: [Region]
     /// The name of the whole: the nation's, or the single region's.
     public var name: String
+
+    public init(regions: [Region], name: String) {
+      self.regions = regions
+      self.name = name
+    }
   }
 
   /// Loads `path`:
