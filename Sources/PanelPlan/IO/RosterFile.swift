@@ -60,7 +60,8 @@ public enum RosterFile {
 
   /// Parses roster text; `file` names it in errors.
   public static func parse(_ text: String, file: String?, startYear: Int, trainingYears: Double = 5) throws -> [Row] {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    // "\r\n" is a single Character in Swift, so split on each line-break form.
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
     if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
     guard let header = lines.first, !header.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw InputError(file: file, line: 1, problem: "empty roster; expected a header line: \(columns.joined(separator: ","))")

@@ -59,11 +59,10 @@ public enum StaffingReport {
     if !regions.isEmpty, let last = r.years.indices.last {
       out += "\nBy region in \(r.years[last])\n"
       var t = TextTable(headers: ["Region", "Centres", "Listed", "Specialist FTE", "Listed/spec. FTE", "Guideline ratio", "Fixed doctor", "Nursing home", "Hires (all years)"])
-      let centreCount = Dictionary(grouping: r.series.filter { $0.level == .centre }, by: { $0.region ?? "" }).mapValues(\.count)
       for s in regions {
         let hires = r.years.indices.reduce(0.0) { $0 + s.band(.specialistHires, yearIndex: $1).mean }
         t.append([
-          s.name, centreCount[s.name].map(String.init) ?? "", F.grouped(s.band(.listed, yearIndex: last).mean),
+          s.name, String(s.centreCount), F.grouped(s.band(.listed, yearIndex: last).mean),
           F.fixed(s.band(.specialistFTE, yearIndex: last).mean, decimals: 1),
           F.grouped(s.band(.listedPerSpecialistFTE, yearIndex: last).mean),
           F.fixed(s.band(.guidelineRatio, yearIndex: last).mean, decimals: 2),

@@ -17,8 +17,9 @@ import Foundation
 ///   about 1,700 in the country); a licensed doctor in one centre in
 ///   four; a half-time locum in one centre in three; nurses about one per
 ///   2,500 listed;
-/// - ages: specialists 32–72 with a bulge in the 50s and 60s (about a
-///   quarter 60 or older), trainees 28–45; FTE: specialists 1.0 (45%), 0.9
+/// - ages: specialists 32–67 with a bulge in the 50s and 60s (about a
+///   quarter 60 or older; the default retirement spread ends at 68),
+///   trainees 28–45; FTE: specialists 1.0 (45%), 0.9
 ///   (20%), 0.8 (20%), 0.6 (10%), 0.5 (5%); one specialist in each centre
 ///   with 10–20% management.
 public struct SyntheticRegion: Sendable {
@@ -115,7 +116,7 @@ public struct SyntheticRegion: Sendable {
     let specialists = max(1, SyntheticRegion.poisson(Double(listed) / residentsPerSpecialist, &rng))
     let fteChoices: [(Double, Double)] = [(1.0, 0.45), (0.9, 0.20), (0.8, 0.20), (0.6, 0.10), (0.5, 0.05)]
     // Age bins of specialists (lower age, share): a bulge in the 50s and 60s.
-    let ageBins: [(Int, Double)] = [(32, 0.04), (35, 0.10), (40, 0.13), (45, 0.14), (50, 0.14), (55, 0.15), (60, 0.15), (65, 0.11), (70, 0.04)]
+    let ageBins: [(Int, Double)] = [(32, 0.04), (35, 0.10), (40, 0.14), (45, 0.15), (50, 0.16), (55, 0.15), (60, 0.16), (65, 0.10)]
     func pick<T>(_ choices: [(T, Double)]) -> T {
       var u = rng.nextUnit()
       for (v, p) in choices { u -= p; if u < 0 { return v } }
@@ -123,7 +124,7 @@ public struct SyntheticRegion: Sendable {
     }
     for k in 0..<specialists {
       let lower = pick(ageBins)
-      let age = lower + rng.nextIndex(lower == 32 ? 3 : 5)
+      let age = lower + rng.nextIndex(lower == 32 || lower == 65 ? 3 : 5)
       let duties = k == 0 ? DutyShares(management: 0.1 + 0.1 * Double(rng.nextIndex(2))) : .none
       clinicians.append(Clinician(
         id: "\(id)-gp\(k + 1)", role: .gpSpecialist, fte: pick(fteChoices), duties: duties,

@@ -51,6 +51,8 @@ public struct ProjectionResult: Sendable {
     public var name: String
     /// The region a centre belongs to (nil for regions and the total).
     public var region: String?
+    /// Care centres in the scope.
+    public var centreCount: Int
     /// `bands[y][k]`: year index y, metric k (`StaffingMetric.allCases`
     /// order, then the outcome model's metrics).
     public var bands: [[Band]]

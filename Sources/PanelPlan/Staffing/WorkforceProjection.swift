@@ -178,7 +178,7 @@ public struct WorkforceProjection: Sendable {
         bands.append(row)
       }
       if k == scopes.count - 1 { totalPerRep = repTotals }
-      series.append(.init(level: scope.level, id: scope.id, name: scope.name, region: scope.region, bands: bands))
+      series.append(.init(level: scope.level, id: scope.id, name: scope.name, region: scope.region, centreCount: scope.members.count, bands: bands))
     }
     return ProjectionResult(
       years: (0..<yearsCount).map { s.startYear + $0 }, replications: perRep.count,
