@@ -189,3 +189,23 @@ func handRegion(listed: Int, specialists: Int, trainees: [Double] = []) -> Regio
     #expect(abs(r.total.bands[0][k].mean - (11_000 * 2.0 + 3_300 * 1.0) / 14_300) < tol)
   }
 }
+
+@Suite struct PlacementHeapTests {
+  @Test func placesLikeALinearScanForTheLargestKeyWithTiesToTheLowerIndex() {
+    var rng = Xoshiro256(seed: 3)
+    for _ in 0..<200 {
+      let n = 1 + rng.nextIndex(30)
+      // Few distinct keys so ties are common.
+      var keys = (0..<n).map { _ in Double(rng.nextIndex(5)) }
+      var heap = PlacementHeap(keys: keys)
+      for _ in 0..<(1 + rng.nextIndex(60)) {
+        var best = 0
+        for i in keys.indices where keys[i] > keys[best] { best = i }
+        #expect(heap.top == best)
+        let step = Double(rng.nextIndex(3))
+        keys[best] -= step
+        heap.lowerTop(by: step)
+      }
+    }
+  }
+}

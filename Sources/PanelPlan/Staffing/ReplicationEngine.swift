@@ -93,8 +93,10 @@ struct ReplicationEngine: Sendable {
       let decided = min(max(0, limit), max(0, needed - pipeline))
       if t + plan.startDelayYears < arrivals.count { arrivals[t + plan.startDelayYears] += decided }
     }
+    var byGap = PlacementHeap(keys: gaps)
     for k in 0..<arrivals[t] {
-      let c = argmax(gaps)
+      let c = byGap.top
+      byGap.lowerTop(by: plan.hireFTE)
       gaps[c] -= plan.hireFTE
       var m = newMember(role: .gpSpecialist, fte: plan.hireFTE, age: plan.hireAgeYears, year: year, kind: 1, t: t, k: k)
       m.trainingYearsDone = 0
@@ -104,14 +106,14 @@ struct ReplicationEngine: Sendable {
     if plan.traineeIntakePerYear > 0 {
       var traineeFTE = members.map { $0.reduce(0) { $0 + ($1.role == .gpTrainee ? $1.weight * $1.fte : 0) } }
       let specFTE = members.map { $0.reduce(0) { $0 + ($1.role == .gpSpecialist ? $1.weight * $1.fte : 0) } }
+      // Fewest trainees per specialist FTE first: a max-heap on the negated key.
+      let traineeFTEPerPost = plan.traineeFTE
+      let key = { (c: Int, fte: Double) in -(fte + traineeFTEPerPost) / max(specFTE[c], 1e-6) }
+      var bySupervisors = PlacementHeap(keys: (0..<n).map { key($0, traineeFTE[$0]) })
       for k in 0..<plan.traineeIntakePerYear {
-        var best = 0
-        var bestKey = Double.infinity
-        for c in 0..<n {
-          let key = (traineeFTE[c] + plan.traineeFTE) / max(specFTE[c], 1e-6)
-          if key < bestKey { bestKey = key; best = c }
-        }
+        let best = bySupervisors.top
         traineeFTE[best] += plan.traineeFTE
+        bySupervisors.setTop(key(best, traineeFTE[best]))
         members[best].append(newMember(role: .gpTrainee, fte: plan.traineeFTE, age: plan.traineeAgeYears, year: year, kind: 2, t: t, k: k))
         events[best].intake += 1
       }
@@ -122,13 +124,6 @@ struct ReplicationEngine: Sendable {
     StaffMember(
       role: role, fte: fte, birthYear: year - age, trainingYearsDone: 0, otherDuties: .none, weight: 1,
       rng: Xoshiro256(seed: seed, stream: [UInt64(rep), kind, UInt64(t), UInt64(k)]))
-  }
-
-  /// Index of the largest value, the first on ties.
-  func argmax(_ v: [Double]) -> Int {
-    var best = 0
-    for i in v.indices where v[i] > v[best] { best = i }
-    return best
   }
 
   /// Runs `body` on every centre's slice of state, in parallel when allowed.
@@ -339,6 +334,45 @@ struct ReplicationEngine: Sendable {
   }
 }
 
+/// A binary max-heap of centre indices by key, ties to the lower index:
+/// places hires one at a time in O(log C) instead of scanning all centres.
+struct PlacementHeap {
+  var keys: [Double]
+  var heap: [Int]
+
+  init(keys: [Double]) {
+    self.keys = keys
+    heap = Array(keys.indices)
+    for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+  }
+
+  func better(_ a: Int, _ b: Int) -> Bool { keys[a] > keys[b] || (keys[a] == keys[b] && a < b) }
+
+  /// The index with the largest key.
+  var top: Int { heap[0] }
+
+  mutating func setTop(_ key: Double) {
+    keys[heap[0]] = key
+    siftDown(0)
+  }
+
+  mutating func lowerTop(by x: Double) { setTop(keys[heap[0]] - x) }
+
+  mutating func siftDown(_ start: Int) {
+    var i = start
+    let n = heap.count
+    while true {
+      let l = 2 * i + 1, r = l + 1
+      var best = i
+      if l < n && better(heap[l], heap[best]) { best = l }
+      if r < n && better(heap[r], heap[best]) { best = r }
+      if best == i { return }
+      heap.swapAt(i, best)
+      i = best
+    }
+  }
+}
+
 /// The part of the state one centre's yearly step reads and writes.
 struct CentreSlice: Sendable {
   var members: [StaffMember]
@@ -352,6 +386,7 @@ struct CentreSlice: Sendable {
   /// Steps 1–4 of a projected year (see `WorkforceProjection`).
   mutating func advance(centre i: Int, year: Int) {
     for k in counts.indices { counts[k] *= w.populationGrowth.factor(for: centre.profiles[k].ageBand) }
+    let qSpecialist = w.attrition(of: .gpSpecialist), qTrainee = w.attrition(of: .gpTrainee)
     var kept: [StaffMember] = []
     kept.reserveCapacity(members.count)
     for var m in members {
@@ -373,7 +408,7 @@ struct CentreSlice: Sendable {
         }
       }
       let h = m.birthYear.map { w.retirement.hazard(atAge: year - $0) } ?? 0
-      let q = w.attrition(of: m.role)
+      let q = m.role == .gpSpecialist ? qSpecialist : (m.role == .gpTrainee ? qTrainee : w.attrition(of: m.role))
       if stochastic {
         if u1 < h { events.retirements += 1; continue }
         if u2 < q { events.leavers += 1; continue }
