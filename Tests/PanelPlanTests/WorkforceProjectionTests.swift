@@ -209,3 +209,54 @@ func handRegion(listed: Int, specialists: Int, trainees: [Double] = []) -> Regio
     }
   }
 }
+
+@Suite struct WorkforcePolicyTests {
+  let tol = 1e-9
+
+  @Test func gapFillingHiresUpToTheMarketLimitAndCountsThePipeline() {
+    // Gap 5 full-time specialists (11,000 listed, 5 specialists), limit 3 a
+    // year, full-time hires. No delay: 3 in 2027, 2 in 2028, then none.
+    // One year's delay: decided 3 in 2027 (start 2028); in 2028 the gap is
+    // still 5 but 3 are on the way: 2 more (start 2029); then none.
+    let projection = WorkforceProjection(regions: [handRegion(listed: 11_000, specialists: 5)])
+    var s = ProjectionSettings(startYear: 2026, years: 4, workforce: .frozen,
+                               plan: RecruitmentPlan(specialistHiring: .fillGaps(marketLimit: 3), hireFTE: 1))
+    var r = projection.run(s)
+    #expect((0...4).map { r.total.band(.specialistHires, yearIndex: $0).mean } == [0, 3, 2, 0, 0])
+    #expect(abs(r.total.band(.guidelineRatio, yearIndex: 2).mean - 1) < tol)
+    s.plan.startDelayYears = 1
+    r = projection.run(s)
+    #expect((0...4).map { r.total.band(.specialistHires, yearIndex: $0).mean } == [0, 0, 3, 2, 0])
+  }
+
+  @Test func movesKeepTheRegionsSpecialistsAndGoWhereTheGapIs() {
+    // A: 11,000 listed, 5 specialists (gap 5); B: 1,100 listed, 5 specialists
+    // (no gap). 20% move a year. Expected value: 2 movers in 2027, all to A
+    // (the only gap): A 4 + 2 = 6, B 4. Region total stays 10 in both modes.
+    let a = handRegion(listed: 11_000, specialists: 5).centres[0]
+    var b = handRegion(listed: 1_100, specialists: 5).centres[0]
+    b.id = "vc-b"
+    var w = WorkforceParameters.frozen
+    w.moveShare = 0.2
+    let projection = WorkforceProjection(regions: [Region(name: "R", centres: [a, b])])
+    let r = projection.run(ProjectionSettings(startYear: 2026, years: 3, workforce: w))
+    #expect(abs(r.series[0].band(.specialistHeadcount, yearIndex: 1).mean - 6) < tol)
+    #expect(abs(r.series[1].band(.specialistHeadcount, yearIndex: 1).mean - 4) < tol)
+    let s = projection.run(ProjectionSettings(startYear: 2026, years: 3, mode: .stochastic(replications: 30, seed: 2), workforce: w))
+    for rep in s.totalPerReplication { for y in rep { #expect(abs(y.specialistHeadcount - 10) < tol) } }
+  }
+
+  @Test func taskSharingLowersDoctorDemand() {
+    // Task-sharing share 0.1 rising 0.05 a year, at most 0.3: demand
+    // 11,000 × (1 − 0.1) in the first year, × (1 − 0.3) from the fifth on.
+    var w = WorkforceParameters.frozen
+    w.taskSharingShare = 0.1
+    w.taskSharingIncreasePerYear = 0.05
+    let r = WorkforceProjection(regions: [handRegion(listed: 11_000, specialists: 5)])
+      .run(ProjectionSettings(startYear: 2026, years: 7, workforce: w))
+    #expect(abs(r.total.band(.weightedDemand, yearIndex: 0).mean - 11_000) < 1e-6)
+    #expect(abs(r.total.band(.weightedDemand, yearIndex: 1).mean - 9_900) < 1e-6)
+    #expect(abs(r.total.band(.weightedDemand, yearIndex: 6).mean - 7_700) < 1e-6)
+    #expect(abs(r.total.band(.listed, yearIndex: 6).mean - 11_000) < tol)
+  }
+}

@@ -42,6 +42,7 @@ public enum RegionFile {
     if probe?["regions"] != nil {
       let nation = try JSONInput.decode(Nation.self, from: data, file: path)
       var problems: [InputError] = []
+      if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
       for (ri, r) in nation.regions.enumerated() { problems += check(r, path: "regions[\(ri)]") }
       if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
       return Loaded(regions: nation.regions, name: nation.name)

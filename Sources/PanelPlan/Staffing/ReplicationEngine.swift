@@ -93,6 +93,7 @@ struct ReplicationEngine: Sendable {
       let decided = min(max(0, limit), max(0, needed - pipeline))
       if t + plan.startDelayYears < arrivals.count { arrivals[t + plan.startDelayYears] += decided }
     }
+    guard n > 0 else { return }
     var byGap = PlacementHeap(keys: gaps)
     for k in 0..<arrivals[t] {
       let c = byGap.top

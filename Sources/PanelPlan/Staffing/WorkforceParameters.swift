@@ -86,8 +86,10 @@ public struct WorkforceParameters: Sendable, Hashable {
   /// Attrition share of a role per year (0 when not configured).
   public func attrition(of role: ClinicianRole) -> Double { attritionPerYear[role] ?? 0 }
 
-  /// The task-sharing share in projected year `t` (1 = first projected year).
+  /// The task-sharing share in projected year `t` (1 = first projected
+  /// year; 0, the input as given, has none).
   public func taskShare(inYear t: Int) -> Double {
-    min(taskSharingMaximum, max(0, taskSharingShare + taskSharingIncreasePerYear * Double(max(0, t - 1))))
+    guard t > 0 else { return 0 }
+    return min(taskSharingMaximum, max(0, taskSharingShare + taskSharingIncreasePerYear * Double(max(0, t - 1))))
   }
 }
