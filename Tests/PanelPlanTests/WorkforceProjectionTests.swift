@@ -260,3 +260,33 @@ func handRegion(listed: Int, specialists: Int, trainees: [Double] = []) -> Regio
     #expect(abs(r.total.band(.listed, yearIndex: 6).mean - 11_000) < tol)
   }
 }
+
+@Suite struct ProjectionDeterminismTests {
+  @Test func resultsDoNotDependOnWhetherCentresRunInParallel() {
+    // The same replication with centres in parallel and one after another.
+    let nation = SyntheticRegion().region(name: "Gotland", population: 61_001, seed: 8)
+    let projection = WorkforceProjection(regions: [nation, ExampleRegion.make()], totalName: "Both")
+    var w = WorkforceParameters.standard
+    w.moveShare = 0.05
+    let s = ProjectionSettings(
+      years: 6, mode: .stochastic(replications: 2, seed: 11), workforce: w,
+      plan: RecruitmentPlan(specialistHiring: .fillGaps(marketLimit: 3), startDelayYears: 1, traineeIntakePerYear: 2, fteIncreasePerYear: 0.02))
+    for r in 0..<2 {
+      let parallel = projection.runReplication(r, s, parallelCentres: true)
+      let serial = projection.runReplication(r, s, parallelCentres: false)
+      #expect(parallel == serial)
+    }
+  }
+
+  @Test func workingTimeViewSetsTheAssignmentCapacity() {
+    // Five full-time specialists: the working-time panel of each is
+    // 1,366.8 h × 60 / 74.5 min = 1,100.8 (WorkingTimeParameters).
+    var s = ProjectionSettings(startYear: 2026, years: 0, workforce: .frozen)
+    s.policy.capacityView = .workingTime
+    let r = WorkforceProjection(regions: [handRegion(listed: 11_000, specialists: 5)]).run(s)
+    let capacity = r.totalPerReplication[0][0].assignmentCapacity
+    #expect(abs(capacity - 5 * 1_366.8 * 60 / 74.5) < 1e-6)
+    // 70% of 11,000 want one (7,700 places); capacity 5,503.9: share 5,503.9 / 11,000.
+    #expect(abs(r.total.band(.fixedDoctorShare, yearIndex: 0).mean - capacity / 11_000) < 1e-9)
+  }
+}
