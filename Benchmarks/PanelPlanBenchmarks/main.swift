@@ -11,6 +11,7 @@ FileHandle.standardError.write(Data("WARNING: benchmarks built in debug; numbers
 let allBenchmarks: [Benchmark] =
   CapacityBenchmarks.all
   + SweepBenchmarks.all
+  + StaffingBenchmarks.all
 
 var filter: String?
 var runs = 3

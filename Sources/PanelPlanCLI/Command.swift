@@ -58,6 +58,9 @@ public enum PanelPlanCLI {
       CapacityCommand.self,
       ExampleCommand.self,
       SweepCommand.self,
+      ProjectCommand.self,
+      RecruitCommand.self,
+      GenerateCommand.self,
     ]
   }
 

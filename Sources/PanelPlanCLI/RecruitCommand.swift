@@ -1,0 +1,92 @@
+import PanelPlan
+
+/// `panelplan recruit`: the smallest yearly hires, trainee intake or FTE
+/// increase that reach a target by a year, or the year a plan reaches it.
+public enum RecruitCommand: CLICommand {
+  public static let spec = CommandSpec(
+    name: "recruit",
+    abstract: "Find the hires, trainees or FTE a year needed to reach a target by a year.",
+    discussion: """
+      Target 'guideline': need-weighted demand per guideline capacity at most --ratio
+      (1.00 = Socialstyrelsen's 1,100 per specialist) in the year --by. Target
+      'fixed-doctor': at least --overall of listed people and --nursing-home of
+      nursing-home residents with a fixed doctor (the 2021 agreement: 55% and 80%).
+      Each lever in --levers is solved on its own, the rest of the plan as given by
+      the projection options: binary search over projections, since more of a lever
+      never makes the outcome worse. With --replications R the search runs in every
+      replication; the answer meets the target in at least --confidence of them and
+      the per-replication answers show its uncertainty. With --when, reports instead
+      the year the given plan first meets the target.
+      """,
+    positionals: [StaffingOptions.input],
+    options: StaffingOptions.options + [
+      OptionSpec("target", value: "TARGET", help: "What to reach.", default: "guideline", allowed: ["guideline", "fixed-doctor"]),
+      OptionSpec("ratio", value: "X", help: "Guideline target: the highest acceptable guideline ratio.", default: "1.0"),
+      OptionSpec("overall", value: "SHARE", help: "Fixed-doctor target: share of everyone listed.", default: "0.55"),
+      OptionSpec("nursing-home", value: "SHARE", help: "Fixed-doctor target: share of nursing-home residents.", default: "0.8"),
+      OptionSpec("by", value: "YEAR", help: "The year the target must be met (default: start year + 4)."),
+      OptionSpec("levers", value: "LIST", help: "Comma-separated levers to solve: hires, trainees, fte.", default: "hires"),
+      OptionSpec("confidence", value: "P", help: "Share of replications that must meet the target.", default: "0.5"),
+      OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
+      .format, .out,
+    ])
+
+  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    let loaded = try StaffingOptions.load(a)
+    var settings = try StaffingOptions.settings(a)
+    let target: StaffingTarget = a.string("target") == "fixed-doctor"
+      ? .fixedDoctorShare(overall: try a.double("overall", in: 0...1)!, nursingHome: try a.double("nursing-home", in: 0...1)!)
+      : .guidelineRatio(atMost: try a.double("ratio", in: 0.01...100)!)
+    let confidence = try a.double("confidence", in: 0.01...1)!
+    let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
+    settings.keepCentreDetail = false
+
+    if a.flag("when") {
+      let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
+      try emit(whenReport(solver.yearMet(), target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
+      return
+    }
+
+    let by = try a.int("by", in: settings.startYear...(settings.startYear + 100)) ?? settings.startYear + 4
+    var levers: [RecruitmentLever] = []
+    for name in (a.string("levers") ?? "hires").split(separator: ",") {
+      guard let l = RecruitmentLever(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+        throw UsageError("option '--levers': found '\(name)', expected hires, trainees or fte, comma-separated", usage: spec.usage)
+      }
+      levers.append(l)
+    }
+    settings.years = by - settings.startYear
+    let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
+    let solutions = levers.map { solver.solve(lever: $0, by: by) }
+    let text: String
+    switch a.string("format") {
+    case "csv": text = StaffingReport.recruitmentCSV(solutions, target: target)
+    case "json": text = try StaffingReport.recruitmentJSON(solutions, target: target)
+    default:
+      text = StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
+    }
+    try emit(text, a, &output)
+  }
+
+  static func whenReport(_ m: RecruitmentSolver.YearMet, target: StaffingTarget, title: String, format: String, replications: Int) -> String {
+    switch format {
+    case "csv":
+      var w = CSVWriter()
+      w.append(["year", "share_meeting"])
+      for (year, share) in m.shareMeetingByYear { w.append([String(year), NumberFormat.machine(share)]) }
+      return w.text
+    case "json":
+      return "{\n  \"target\" : \"\(target.label)\",\n  \"yearMet\" : \(m.year.map(String.init) ?? "null"),\n  \"shareMeetingByYear\" : {"
+        + m.shareMeetingByYear.map { "\"\($0.year)\" : \(NumberFormat.machine($0.share))" }.joined(separator: ", ") + "}\n}\n"
+    default:
+      var out = "\(title): the year the plan first meets \(target.label)\n"
+      out += m.year.map { "Met in \($0)" } ?? "Not met within the horizon"
+      out += replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n"
+      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met"])
+      for (year, share) in m.shareMeetingByYear {
+        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? "yes" : "no")])
+      }
+      return out + t.render()
+    }
+  }
+}
