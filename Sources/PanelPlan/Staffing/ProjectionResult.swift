@@ -24,15 +24,9 @@ public struct Band: Sendable, Hashable, Codable {
     self.init(mean: mean, p05: Band.quantile(v, 0.05), p95: Band.quantile(v, 0.95))
   }
 
-  /// Quantile `q` of sorted values (type 7).
+  /// Quantile `q` of sorted values (type 7; `Quantiles.type7`).
   public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
-    precondition(!sorted.isEmpty)
-    let h = Double(sorted.count - 1) * q
-    let lo = Int(h.rounded(.down))
-    let hi = min(sorted.count - 1, lo + 1)
-    let f = h - Double(lo)
-    if f == 0 || sorted[lo] == sorted[hi] { return sorted[lo] }
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * f
+    Quantiles.type7(sorted, q)
   }
 }
 
