@@ -111,7 +111,7 @@ public enum ProjectCommand: CLICommand {
       centre, region and the total, year first.
       """,
     positionals: [StaffingOptions.input],
-    options: StaffingOptions.options + [.format, .out])
+    options: StaffingOptions.options + [.format, .out, .report, .lang])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     let loaded = try StaffingOptions.load(a)
@@ -124,6 +124,7 @@ public enum ProjectCommand: CLICommand {
     case "json": text = try StaffingReport.json(result)
     default: text = StaffingReport.table(result, title: loaded.name)
     }
+    try emitReport(a) { StaffingCharts.report(result, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -65,7 +65,9 @@ struct ChartFrame {
       let y = s(r.value)
       c.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartStyle.reference, width: 2, dash: "6 3",
              cssClass: "reference", data: [("value", "\(r.value)"), ("label", r.label)])
-      c.text("\(r.label) (\(format(r.value)))", x: plotRight - 4, y: y - 4, anchor: .end, size: 10, fill: ChartStyle.reference, cssClass: "reference-label")
+      // A label that already names its value ("Target 55%") is not repeated.
+      let text = r.label.contains(where: \.isNumber) ? r.label : "\(r.label) (\(format(r.value)))"
+      c.text(text, x: plotRight - 4, y: y - 4, anchor: .end, size: 10, fill: ChartStyle.reference, cssClass: "reference-label")
     }
   }
 
