@@ -48,6 +48,7 @@ public enum PanelPlanCLI {
     [
       CapacityCommand.self,
       ExampleCommand.self,
+      SimulateCommand.self,
     ]
   }
 
