@@ -88,7 +88,8 @@ extension PatientAssignment {
     var newIndex: [String: Int32] = [:]
     for (i, c) in clinicians.enumerated() where newIndex[c.id] == nil { newIndex[c.id] = Int32(i) }
     let map = clinicianIds.map { newIndex[$0] ?? -1 }
-    let existing = doctorOf.map { $0 >= 0 ? map[Int($0)] : -1 }
+    // -2 marks a relation whose doctor is gone: released, offered again.
+    let existing = doctorOf.map { $0 >= 0 ? (map[Int($0)] >= 0 ? map[Int($0)] : -2) : -1 }
     return Self.fill(
       existing: existing, patients: patients, clinicians: clinicians,
       policy: policy, parameters: parameters, using: &rng)
@@ -109,10 +110,17 @@ extension PatientAssignment {
     // per patient in row order keeps the stream use independent of policy.
     var existingRows = [[Int32]](repeating: [], count: groupCount)
     var wantingRows = [[Int32]](repeating: [], count: groupCount)
+    var releasedRows = [[Int32]](repeating: [], count: groupCount)
     for i in 0..<n {
       let g = Int(patients.priorityGroup[i])
       let wants = rng.nextUnit() < wantShare[g]
-      if existing[i] >= 0 { existingRows[g].append(Int32(i)) } else if wants { wantingRows[g].append(Int32(i)) }
+      if existing[i] >= 0 {
+        existingRows[g].append(Int32(i))
+      } else if existing[i] == -2 {
+        releasedRows[g].append(Int32(i))
+      } else if wants {
+        wantingRows[g].append(Int32(i))
+      }
     }
     // Policy order, then any group it leaves out (existing relations there
     // are still kept if room is left; new ones are not offered).
@@ -121,7 +129,6 @@ extension PatientAssignment {
     for r in 0..<groupCount where !keepOrder.contains(r) { keepOrder.append(r) }
     var seenRank = Set<Int>()
 
-    var releasedRows = [[Int32]](repeating: [], count: groupCount)
     for r in keepOrder where seenRank.insert(r).inserted {
       shuffle(&existingRows[r], using: &rng)
       for row in existingRows[r] {

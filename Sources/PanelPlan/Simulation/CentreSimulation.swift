@@ -98,8 +98,8 @@ public struct CentreSimulation: Sendable {
     // Doctors in local indices 0..<nd; their slot pools per day.
     let doctorClinician = clinicians.indices.filter { clinicians[$0].role.isDoctor }
     let nd = doctorClinician.count
-    var localOf = [Int16](repeating: -1, count: C)
-    for (j, c) in doctorClinician.enumerated() { localOf[c] = Int16(j) }
+    var localOf = [Int32](repeating: -1, count: C)
+    for (j, c) in doctorClinician.enumerated() { localOf[c] = Int32(j) }
     let perDay = slotsPerPresentDay(load: assignment.load, calendar: cal)
     var presence = [[UInt8]]()
     presence.reserveCapacity(C)
@@ -165,7 +165,7 @@ public struct CentreSimulation: Sendable {
         bucketHead[d] = Int32(i)
       }
     }
-    var fixedLocal = [Int16](repeating: -1, count: n)
+    var fixedLocal = [Int32](repeating: -1, count: n)
     for i in 0..<n where assignment.doctorOf[i] >= 0 {
       let l = localOf[Int(assignment.doctorOf[i])]
       if l >= 0 && holdsPanel[Int(l)] { fixedLocal[i] = l }
@@ -177,7 +177,7 @@ public struct CentreSimulation: Sendable {
     var firstPlanned = [Int](repeating: 0, count: nd)
     var logPatient: [Int32] = []
     var logDay: [Int32] = []
-    var logProvider: [Int16] = []
+    var logProvider: [Int32] = []
     let expected = Int(Double(n) * 2.5 * Double(p.years))
     logPatient.reserveCapacity(expected)
     logDay.reserveCapacity(expected)
@@ -261,7 +261,7 @@ public struct CentreSimulation: Sendable {
       seen[patient] |= 1 << UInt64(chosen & 63)
       logPatient.append(Int32(patient))
       logDay.append(Int32(day))
-      logProvider.append(Int16(doctorClinician[chosen]))
+      logProvider.append(Int32(doctorClinician[chosen]))
       return true
     }
 
@@ -283,7 +283,7 @@ public struct CentreSimulation: Sendable {
         if who >= 0 {
           logPatient.append(Int32(patient))
           logDay.append(Int32(d))
-          logProvider.append(Int16(who))
+          logProvider.append(Int32(who))
           return
         }
       }
@@ -376,7 +376,7 @@ public struct CentreSimulation: Sendable {
   /// `ContinuityStatistics` per scope.
   private func continuity(
     into t: inout SimulationTallies, n: Int, D: Int, clinicians: [Clinician], openPerYear: Double,
-    logPatient: [Int32], logDay: [Int32], logProvider: [Int16], assignment: PatientAssignment
+    logPatient: [Int32], logDay: [Int32], logProvider: [Int32], assignment: PatientAssignment
   ) {
     let windowStart: Int32 = parameters.continuity.windowMonths.map {
       Int32(max(0, D - Int((Double($0) / 12 * openPerYear).rounded())))
