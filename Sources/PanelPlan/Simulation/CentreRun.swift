@@ -44,6 +44,9 @@ struct CentreRun {
   // Booking.
   let horizon: Int, plannedTol: Int, acuteTol: Int, guarantee: Int, preferPrevious: Bool
   var fullTodayPlanned = -1, fullTodayAcute = -1
+  /// True in the end-of-day pass, when planned contacts may take the
+  /// reserved acute slots left unused today.
+  var releasing = false
   var backlogPatient: [Int32] = []
   var backlogArrival: [Int32] = []
   var backlogAcute: [Bool] = []
@@ -131,10 +134,18 @@ struct CentreRun {
     nextInBucket = [Int32](repeating: -1, count: n)
     bucketHead = [Int32](repeating: -1, count: D)
     rng = Xoshiro256(seed: seed, stream: stream + [2])
+    // Per band: contacts per open day of a patient with the band's default
+    // weight, and that weight (need scaling is relative to it).
+    let perOpenDay = perDoctor / Double(cal.openDaysPerYear)
+    let bandRate = AgeBand.allCases.map { dem.doctorVisitsPerYear(ageBand: $0.index, needWeight: DemandDefaults.defaultNeedWeight(for: $0)) * perOpenDay }
+    let bandWeight = AgeBand.allCases.map { DemandDefaults.defaultNeedWeight(for: $0) }
+    let scale = dem.scaleByNeedWeight
+    var personYears = [Int](repeating: 0, count: bandRate.count)
     for i in 0..<n {
       let band = Int(patients.ageBand[i])
-      t.personYearsByBand[band] += Double(p.years)
-      rate[i] = Float(dem.doctorVisitsPerYear(ageBand: band, needWeight: Double(patients.needWeight[i])) * perDoctor / openPerYear)
+      personYears[band] += 1
+      let w = Double(patients.needWeight[i])
+      rate[i] = Float(scale && bandWeight[band] > 0 ? bandRate[band] * w / bandWeight[band] : bandRate[band])
       let r = Double(rate[i])
       guard r > 0 && r.isFinite else { continue }
       let first = -log(1 - rng.nextUnit()) / r
@@ -145,6 +156,7 @@ struct CentreRun {
         bucketHead[d] = Int32(i)
       }
     }
+    for b in personYears.indices { t.personYearsByBand[b] = Double(personYears[b] * p.years) }
     fixedLocal = [Int32](repeating: -1, count: n)
     for i in 0..<n where assignment.doctorOf[i] >= 0 {
       let l = localOf[Int(assignment.doctorOf[i])]
@@ -165,7 +177,8 @@ struct CentreRun {
   }
 
   /// Earliest day in today...last with a slot this contact may use: acute
-  /// contacts any slot; planned ones any slot today, planned slots later.
+  /// contacts any slot; planned ones planned slots, and today's reserved
+  /// acute slots too in the end-of-day release.
   @inline(__always)
   mutating func earliest(_ j: Int, _ today: Int, _ last: Int, acute: Bool) -> Int? {
     guard last >= today else { return nil }
@@ -176,7 +189,7 @@ struct CentreRun {
       firstAny[j] = d
       return d <= last ? d : nil
     }
-    if acuteFree[base + today] != 0 || plannedFree[base + today] != 0 { return today }
+    if plannedFree[base + today] != 0 || (releasing && acuteFree[base + today] != 0) { return today }
     var d = max(today + 1, firstPlanned[j])
     while d <= last && plannedFree[base + d] == 0 { d += 1 }
     firstPlanned[j] = d
@@ -237,7 +250,7 @@ struct CentreRun {
     }
     let k = chosen * D + day
     // Acute contacts use the reserved pool first; planned ones the planned
-    // pool, and the reserved pool only on the day itself.
+    // pool, and the reserved pool only in the end-of-day release.
     if acute {
       if acuteFree[k] > 0 { acuteFree[k] -= 1 } else { plannedFree[k] -= 1 }
     } else if plannedFree[k] > 0 {
@@ -291,31 +304,35 @@ struct CentreRun {
     }
   }
 
+  /// Retries the backlog in arrival order. Booked entries are marked -1;
+  /// once even an acute contact finds every doctor full, the rest of the
+  /// queue cannot book today.
+  mutating func retryBacklog(today d: Int) {
+    var b = backlogHead
+    while b < backlogPatient.count && fullTodayAcute != d {
+      let who = backlogPatient[b]
+      if who >= 0 && bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: backlogAcute[b]) {
+        backlogPatient[b] = -1
+        backlogLive -= 1
+      }
+      b += 1
+    }
+    while backlogHead < backlogPatient.count && backlogPatient[backlogHead] < 0 { backlogHead += 1 }
+    if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
+      backlogPatient.removeFirst(backlogHead)
+      backlogArrival.removeFirst(backlogHead)
+      backlogAcute.removeFirst(backlogHead)
+      backlogHead = 0
+    }
+  }
+
   /// The day loop: backlog first, then the day's bucket of patients, then
-  /// the overflow count.
+  /// the end-of-day release of reserved slots, then the overflow count.
   mutating func simulateDays() {
     let acuteShare = p.demand.acuteShare
     for d in 0..<D {
-      // Yesterday's unbooked contacts first, in arrival order. Booked ones
-      // are marked -1; once even an acute contact finds every doctor full,
-      // the rest of the queue cannot book today.
-      var b = backlogHead
-      while b < backlogPatient.count && fullTodayAcute != d {
-        let who = backlogPatient[b]
-        if who >= 0 && bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: backlogAcute[b]) {
-          backlogPatient[b] = -1
-          backlogLive -= 1
-        }
-        b += 1
-      }
-      while backlogHead < backlogPatient.count && backlogPatient[backlogHead] < 0 { backlogHead += 1 }
-      if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
-        backlogPatient.removeFirst(backlogHead)
-        backlogArrival.removeFirst(backlogHead)
-        backlogAcute.removeFirst(backlogHead)
-        backlogHead = 0
-      }
-
+      // Yesterday's unbooked contacts first, in arrival order.
+      retryBacklog(today: d)
       var arrivals: Int32 = 0
       var i = bucketHead[d]
       while i >= 0 {
@@ -361,6 +378,15 @@ struct CentreRun {
         i = following
       }
 
+      // End of the day: reserved acute slots nobody needed go to planned
+      // contacts still waiting (unless even acute searches found nothing).
+      if fullTodayAcute != d && backlogLive > 0 {
+        releasing = true
+        fullTodayPlanned = -1
+        retryBacklog(today: d)
+        releasing = false
+      }
+
       // Overflow (Green, Savin and Murray 2007): the day's new doctor
       // contacts against its slots, for the centre and per panel.
       var slots: Int32 = 0
@@ -386,25 +412,33 @@ struct CentreRun {
     let windowStart: Int32 = p.continuity.windowMonths.map {
       Int32(max(0, D - Int((Double($0) / 12 * openPerYear).rounded())))
     } ?? 0
+    // Counting sort by patient (stable: booking order within a patient),
+    // then a per-patient insertion sort by day, which is nearly free: a
+    // patient has a handful of visits, mostly booked in date order.
     let v = logPatient.count
-    var start = [Int32](repeating: 0, count: D + 1)
-    for k in 0..<v { start[Int(logDay[k]) + 1] += 1 }
-    for d in 0..<D { start[d + 1] += start[d] }
-    var byDay = [Int32](repeating: 0, count: v)
-    for k in 0..<v {
-      let d = Int(logDay[k])
-      byDay[Int(start[d])] = Int32(k)
-      start[d] += 1
-    }
     var pStart = [Int32](repeating: 0, count: n + 1)
     for k in 0..<v where logDay[k] >= windowStart { pStart[Int(logPatient[k]) + 1] += 1 }
     for i in 0..<n { pStart[i + 1] += pStart[i] }
     var order = [Int32](repeating: 0, count: Int(pStart[n]))
     var fillAt = pStart
-    for k in byDay where logDay[Int(k)] >= windowStart {
-      let i = Int(logPatient[Int(k)])
-      order[Int(fillAt[i])] = k
+    for k in 0..<v where logDay[k] >= windowStart {
+      let i = Int(logPatient[k])
+      order[Int(fillAt[i])] = Int32(k)
       fillAt[i] += 1
+    }
+    for i in 0..<n {
+      let a = Int(pStart[i]), b = Int(pStart[i + 1])
+      guard b - a >= 2 else { continue }
+      for x in (a + 1)..<b {
+        let key = order[x]
+        let day = logDay[Int(key)]
+        var y = x
+        while y > a && logDay[Int(order[y - 1])] > day {
+          order[y] = order[y - 1]
+          y -= 1
+        }
+        order[y] = key
+      }
     }
     var counts = [Int32](repeating: 0, count: C)
     let minVisits = max(2, p.continuity.minimumVisits)

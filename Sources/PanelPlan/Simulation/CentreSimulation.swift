@@ -21,7 +21,8 @@ import Foundation
 ///   assigned need-weighted panel × indirect minutes per patient-year) /
 ///   (minutes per visit × the role's time factor + indirect minutes per
 ///   visit), as in `WorkingTimeCapacity`. Fractions carry from day to day.
-///   `acuteReservedShare` of each day's slots is held for acute contacts.
+///   `acuteReservedShare` of each day's slots is held for acute contacts;
+///   at the end of the day what is left goes to waiting planned contacts.
 /// - Each patient's contacts are a Poisson process in open-day time with
 ///   rate (doctor rate) × (1 + nurse ratio + other ratio) / open days per
 ///   year, each contact marked doctor, nurse or other (path + [2]). Events
@@ -78,8 +79,9 @@ public struct CentreSimulation: Sendable {
   ///   - seed: the seed of every random stream.
   ///   - stream: the path identifying this run, e.g. [scenario,
   ///     replication, centre].
-  /// - Complexity: O(p · d + v log 1 + D · c), where p is patients, d
-  ///   doctors (assignment), v contacts, D open days and c clinicians.
+  /// - Complexity: O(p · d + v · d + D · c), where p is patients, d
+  ///   doctors, v contacts, D open days and c clinicians; memory O(p + v +
+  ///   D · c) for this centre only.
   public func run(seed: UInt64, stream: [UInt64]) -> SimulationResult {
     var run = CentreRun(simulation: self, seed: seed, stream: stream)
     run.simulateDays()

@@ -108,9 +108,9 @@ public struct BookingParameters: Sendable, Hashable {
   public var acuteToleranceDays: Int
   /// The care guarantee: a medical assessment within 3 days (vårdgarantin).
   public var acuteAssessmentDays: Int
-  /// Share of each day's doctor slots kept for acute contacts until the day
-  /// itself (planned contacts book them only the same day). Default 0.35,
-  /// about the acute share of demand.
+  /// Share of each day's doctor slots kept for acute contacts; what is left
+  /// unused at the end of a day goes to planned contacts still waiting.
+  /// Default 0.35, about the acute share of demand.
   public var acuteReservedShare: Double
   /// How many open days ahead the calendar is open; a contact with no slot
   /// in that range waits in the backlog. Default 60.
