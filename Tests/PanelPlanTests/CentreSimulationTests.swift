@@ -80,6 +80,28 @@ enum SimulationFixtures {
     #expect(r.fixedDoctorShare(scope: 0).isNaN)
   }
 
+  /// Nurses feed the all-contacts scope: one doctor (fixed for everyone)
+  /// and one nurse, one nurse contact per doctor contact, so each contact
+  /// is the doctor's or the nurse's with chance 1/2, independently. As for
+  /// random choice between m = 2 providers, E[COC_all] = 1/2, and the
+  /// expected share of contacts with the fixed doctor is 1/2; doctors-only
+  /// COC stays exactly 1.
+  @Test func nurseContactsEnterTheAllContactsIndices() {
+    let clinicians = F.doctors(1) + [Clinician(id: "rn", role: .nurse, fte: 1)]
+    let centre = CareCentre(id: "c", name: "c", clinicians: clinicians, population: F.patients(2_000, fixedDoctor: "gp-0"))
+    var p = F.flat(visitsPerYear: 3, years: 1)
+    p.demand.nurseContactsPerDoctorContact = 1
+    var sim = CentreSimulation(centre: centre, parameters: p)
+    sim.slotsPerPresentDayOverride = [100, 0]
+    let r = sim.run(seed: 4, stream: [0])
+    #expect(r.coc(scope: 0) == 1)
+    #expect(r.tallies.indexPatients[1] > 1_800)
+    // Standard error of the mean below 0.006 (per-patient sd < 0.25); allow 0.025.
+    #expect(abs(r.coc(scope: 1) - 0.5) < 0.025)
+    #expect(abs(r.fixedDoctorShare(scope: 1) - 0.5) < 0.025)
+    #expect(abs(Double(r.tallies.nurseContacts) / Double(r.tallies.doctorContacts) - 1) < 0.05)
+  }
+
   /// The simulated doctor-contact rate per age band is the configured rate:
   /// counts are Poisson, so the observed rate is within 4 standard errors
   /// (√count / person-years).

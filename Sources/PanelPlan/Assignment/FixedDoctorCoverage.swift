@@ -1,7 +1,7 @@
 /// How many listed people have a fixed doctor, overall and per priority
 /// group, against the 2021 agreement's targets (`FixedDoctorTargets`: 55%
 /// of the population, 80% of nursing-home residents).
-public struct FixedDoctorCoverage: Sendable, Hashable {
+public struct FixedDoctorCoverage: Sendable, Hashable, Codable {
   /// Listed people per group, indexed by `PriorityGroup.rank`.
   public var listed = [Int](repeating: 0, count: PriorityGroup.allCases.count)
   /// Of them, people with a fixed doctor.

@@ -36,6 +36,9 @@ import Foundation
 /// - Nurse and other contacts go to the patient's usual team member of that
 ///   profession when present, else to a random one present; team members
 ///   have no slot limit (an approximation).
+/// - "Seen before" is a 64-bit mask per patient: in a centre with more
+///   than 64 doctors, doctors share bits (index mod 64), so step 2 may
+///   offer a doctor sharing a bit with one seen before (an approximation).
 /// - After the horizon, visits are sorted by patient and day and fed to
 ///   `ContinuityStatistics`, one per patient and scope.
 public struct CentreSimulation: Sendable {

@@ -3,7 +3,7 @@
 /// Everything here is a sum or a count, so the tallies of many centres merge
 /// by addition (in a fixed order, so merged results never depend on thread
 /// count); the metrics are computed from the merged tallies.
-public struct SimulationTallies: Sendable, Hashable {
+public struct SimulationTallies: Sendable, Hashable, Codable {
   /// Continuity scopes: index 0 doctors only, 1 all contacts.
   public static let scopes = ["doctor", "all"]
 
@@ -100,7 +100,7 @@ public struct SimulationMetric: Sendable, Hashable, Codable {
 
 /// The result of one simulation run (one replication) of one care centre
 /// or of many merged.
-public struct SimulationResult: Sendable, Hashable {
+public struct SimulationResult: Sendable, Hashable, Codable {
   /// The raw counts; merge results by adding these.
   public var tallies: SimulationTallies
   /// Years simulated.

@@ -1,10 +1,18 @@
 import Dispatch
 
 /// Storage that workers fill at disjoint indices; read only after every
-/// worker has finished.
+/// worker has finished. A raw buffer, so no worker ever touches shared
+/// array bookkeeping (no uniqueness check, no reallocation).
 private final class DisjointSlots<T: Sendable>: @unchecked Sendable {
-  var values: [T?]
-  init(count: Int) { values = Array(repeating: nil, count: count) }
+  let buffer: UnsafeMutableBufferPointer<T?>
+  init(count: Int) {
+    buffer = .allocate(capacity: count)
+    buffer.initialize(repeating: nil)
+  }
+  deinit {
+    buffer.deinitialize()
+    buffer.deallocate()
+  }
 }
 
 /// Computes `body(i)` for every `i` in `0..<count` on up to `threads`
@@ -26,12 +34,9 @@ public func parallelIndexMap<T: Sendable>(
   DispatchQueue.concurrentPerform(iterations: workers) { w in
     var i = w
     while i < count {
-      let v = body(i)
-      // Disjoint indices: no two workers write the same element. The array
-      // buffer was allocated before the workers started and is never resized.
-      slots.values.withUnsafeMutableBufferPointer { $0[i] = v }
+      slots.buffer[i] = body(i)
       i += workers
     }
   }
-  return slots.values.map { $0! }
+  return slots.buffer.map { $0! }
 }
