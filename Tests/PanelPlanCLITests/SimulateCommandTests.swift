@@ -34,6 +34,10 @@ import Testing
     #expect(access["assessedWithin3Days"] != nil)
     #expect(doc["replications"] as? Int == 3)
     #expect(doc["scenario"] as? String == "tiny")
+    // The waiting-time distribution is a distribution: 61 shares summing to 1.
+    let wait = try #require(doc["waitDistribution"] as? [Double])
+    #expect(wait.count == 61)
+    #expect(abs(wait.reduce(0, +) - 1) < 1e-9)
   }
 
   @Test func csvHasOneRowPerMetricAndThreadsDoNotMatter() throws {

@@ -113,6 +113,9 @@ public enum SimulationReport {
     var capacity: [String: Band]
     var demand: [String: Band]
     var fixedDoctor: FixedDoctor
+    /// Share of booked doctor contacts by waiting time in open days (index
+    /// = days; the last entry is that many or more), mean over replications.
+    var waitDistribution: [Double]
     var metrics: [Named]
     struct FixedDoctor: Encodable {
       var share: Band
@@ -132,6 +135,20 @@ public enum SimulationReport {
         try c.encode(band.high, forKey: .high)
       }
     }
+  }
+
+  /// Per waiting time in open days, the share of booked doctor contacts,
+  /// averaged over replications (replications with no contacts left out).
+  public static func waitDistribution(_ s: ReplicationSummary) -> [Double] {
+    var mean = [Double](repeating: 0, count: SimulationTallies.waitBins)
+    var runs = 0
+    for r in s.results {
+      let total = r.tallies.waitHistogram.reduce(0, +)
+      guard total > 0 else { continue }
+      runs += 1
+      for (d, c) in r.tallies.waitHistogram.enumerated() { mean[d] += Double(c) / Double(total) }
+    }
+    return runs > 0 ? mean.map { $0 / Double(runs) } : mean
   }
 
   /// JSON with plain field names (`coc`, `assessedWithin3Days`), each a
@@ -162,6 +179,7 @@ public enum SimulationReport {
         share: b("shareWithFixedDoctor"), byGroup: groups,
         targets: ["population": FixedDoctorTargets.population, "nursingHome": FixedDoctorTargets.nursingHome],
         meetsTargets: ["population": b("meetsPopulationTarget"), "nursingHome": b("meetsNursingHomeTarget")]),
+      waitDistribution: waitDistribution(s),
       metrics: s.bands.map { .init(name: $0.name, band: Band($0)) })
     return String(decoding: try JSONInput.encode(doc), as: UTF8.self)
   }
