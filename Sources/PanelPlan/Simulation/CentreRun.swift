@@ -80,7 +80,10 @@ struct CentreRun {
     nd = doctorClinician.count
     var localOf = [Int32](repeating: -1, count: C)
     for (j, c) in doctorClinician.enumerated() { localOf[c] = Int32(j) }
+    precondition(assignment.doctorOf.count == n && assignment.capacity.count == C,
+                 "assignmentOverride must cover this centre's patients and clinicians")
     let perDay = sim.slotsPerPresentDay(load: assignment.load, calendar: cal)
+    precondition(perDay.count == C, "slotsPerPresentDayOverride needs one value per clinician")
     presence = []
     presence.reserveCapacity(C * D)
     for (i, c) in clinicians.enumerated() {
