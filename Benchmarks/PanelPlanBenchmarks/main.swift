@@ -12,6 +12,7 @@ let allBenchmarks: [Benchmark] =
   CapacityBenchmarks.all
   + SweepBenchmarks.all
   + StaffingBenchmarks.all
+  + SimulationBenchmarks.all
 
 var filter: String?
 var runs = 3

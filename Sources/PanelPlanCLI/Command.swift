@@ -57,9 +57,10 @@ public enum PanelPlanCLI {
     [
       CapacityCommand.self,
       ExampleCommand.self,
-      SweepCommand.self,
+      SimulateCommand.self,
       ProjectCommand.self,
       RecruitCommand.self,
+      SweepCommand.self,
       GenerateCommand.self,
     ]
   }

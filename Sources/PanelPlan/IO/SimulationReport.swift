@@ -1,0 +1,186 @@
+import Foundation
+
+/// Renders replication results of a simulation as a table, CSV or JSON.
+public enum SimulationReport {
+  private typealias F = NumberFormat
+
+  /// What the run was, for headers.
+  public struct Context: Sendable {
+    public var scenarioName: String
+    public var centreName: String
+    public var centreId: String
+    public var listed: Int
+    public var years: Int
+    public var replications: Int
+    public var seed: UInt64
+
+    public init(scenarioName: String, centreName: String, centreId: String, listed: Int, years: Int, replications: Int, seed: UInt64) {
+      self.scenarioName = scenarioName
+      self.centreName = centreName
+      self.centreId = centreId
+      self.listed = listed
+      self.years = years
+      self.replications = replications
+      self.seed = seed
+    }
+  }
+
+  /// Human labels of the metrics and how to show them (share as %, days,
+  /// plain number), in report order.
+  static let labels: [(name: String, label: String, kind: Kind)] = {
+    var l: [(String, String, Kind)] = [
+      ("coc_doctor", "COC, doctors", .index), ("upc_doctor", "UPC, doctors", .index),
+      ("secon_doctor", "SECON, doctors", .index), ("fixedDoctorShare_doctor", "Visits with the fixed doctor, doctors", .share),
+      ("coc_all", "COC, all contacts", .index), ("upc_all", "UPC, all contacts", .index),
+      ("secon_all", "SECON, all contacts", .index), ("fixedDoctorShare_all", "Contacts with the fixed doctor, all", .share),
+      ("assessedWithin3Days", "Acute contacts assessed within 3 days", .share),
+      ("waitDaysMean", "Waiting time, mean (open days)", .number), ("waitDaysP50", "Waiting time, median (open days)", .number),
+      ("waitDaysP90", "Waiting time, 90th percentile (open days)", .number), ("seenWithin7Days", "Doctor contacts seen within 7 days", .share),
+      ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow days, centre", .share),
+      ("doctorOverflowDayShare", "Overflow days, per doctor's panel", .share), ("unservedShare", "Doctor contacts left waiting at the end", .share),
+      ("doctorVisitsPerPersonYear", "Doctor contacts per person-year", .number), ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
+      ("shareWithFixedDoctor", "With a fixed doctor (target 55%)", .share),
+    ]
+    for g in PriorityGroup.allCases {
+      let target = g == .nursingHome ? " (target 80%)" : ""
+      l.append(("shareWithFixedDoctor_\(g.rawValue)", "  \(g.label)\(target)", .share))
+    }
+    l.append(("meetsPopulationTarget", "Replications meeting the 55% target", .share))
+    l.append(("meetsNursingHomeTarget", "Replications meeting the 80% target", .share))
+    return l
+  }()
+
+  enum Kind { case index, share, number }
+
+  private static func cell(_ x: Double, _ k: Kind) -> String {
+    guard x.isFinite else { return "–" }
+    switch k {
+    case .index: return F.fixed(x, decimals: 3)
+    case .share: return F.percent(x)
+    case .number: return F.fixed(x, decimals: 2)
+    }
+  }
+
+  /// A readable summary: one row per result with the mean and the 5–95%
+  /// band over replications.
+  public static func table(_ s: ReplicationSummary, context c: Context) -> String {
+    var out = "Scenario: \(c.scenarioName)\n"
+    out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
+    out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n\n"
+    var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
+    for (name, label, kind) in labels {
+      guard let b = s.band(name) else { continue }
+      t.append([label, cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
+    }
+    out += t.render()
+    return out
+  }
+
+  /// Column names of the CSV, in order.
+  public static let csvColumns = ["metric", "mean", "p05", "p95"]
+
+  /// One row per metric under its stable name.
+  public static func csv(_ s: ReplicationSummary) -> String {
+    var w = CSVWriter()
+    w.append(csvColumns)
+    for b in s.bands { w.append([b.name, F.machine(b.mean), F.machine(b.low), F.machine(b.high)]) }
+    return w.text
+  }
+
+  /// A mean and band with nulls where undefined (JSON has no NaN).
+  struct Band: Encodable {
+    var mean: Double?, low: Double?, high: Double?
+    init(_ b: MetricBand?) {
+      func f(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
+      mean = f(b?.mean)
+      low = f(b?.low)
+      high = f(b?.high)
+    }
+    enum CodingKeys: String, CodingKey { case mean, low, high }
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(mean, forKey: .mean)
+      try c.encode(low, forKey: .low)
+      try c.encode(high, forKey: .high)
+    }
+  }
+
+  struct Document: Encodable {
+    var scenario: String, centre: String, centreId: String, listed: Int
+    var years: Int, replications: Int, seed: UInt64
+    var continuity: [String: [String: Band]]
+    var access: [String: Band]
+    var capacity: [String: Band]
+    var demand: [String: Band]
+    var fixedDoctor: FixedDoctor
+    /// Share of booked doctor contacts by waiting time in open days (index
+    /// = days; the last entry is that many or more), mean over replications.
+    var waitDistribution: [Double]
+    var metrics: [Named]
+    struct FixedDoctor: Encodable {
+      var share: Band
+      var byGroup: [String: Band]
+      var targets: [String: Double]
+      var meetsTargets: [String: Band]
+    }
+    struct Named: Encodable {
+      var name: String
+      var band: Band
+      enum CodingKeys: String, CodingKey { case name, mean, low, high }
+      func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(band.mean, forKey: .mean)
+        try c.encode(band.low, forKey: .low)
+        try c.encode(band.high, forKey: .high)
+      }
+    }
+  }
+
+  /// Per waiting time in open days, the share of booked doctor contacts,
+  /// averaged over replications (replications with no contacts left out).
+  public static func waitDistribution(_ s: ReplicationSummary) -> [Double] {
+    var mean = [Double](repeating: 0, count: SimulationTallies.waitBins)
+    var runs = 0
+    for r in s.results {
+      let total = r.tallies.waitHistogram.reduce(0, +)
+      guard total > 0 else { continue }
+      runs += 1
+      for (d, c) in r.tallies.waitHistogram.enumerated() { mean[d] += Double(c) / Double(total) }
+    }
+    return runs > 0 ? mean.map { $0 / Double(runs) } : mean
+  }
+
+  /// JSON with plain field names (`coc`, `assessedWithin3Days`), each a
+  /// `{mean, low, high}` object (null where undefined), plus the flat
+  /// `metrics` list under the stable names.
+  public static func json(_ s: ReplicationSummary, context c: Context) throws -> String {
+    func b(_ n: String) -> Band { Band(s.band(n)) }
+    func scope(_ x: String) -> [String: Band] {
+      ["coc": b("coc_\(x)"), "upc": b("upc_\(x)"), "secon": b("secon_\(x)"), "fixedDoctorShare": b("fixedDoctorShare_\(x)")]
+    }
+    var groups: [String: Band] = [:]
+    for g in PriorityGroup.allCases { groups[g.rawValue] = b("shareWithFixedDoctor_\(g.rawValue)") }
+    let doc = Document(
+      scenario: c.scenarioName, centre: c.centreName, centreId: c.centreId, listed: c.listed,
+      years: c.years, replications: c.replications, seed: c.seed,
+      continuity: ["doctors": scope("doctor"), "allContacts": scope("all")],
+      access: [
+        "assessedWithin3Days": b("assessedWithin3Days"), "waitDaysMean": b("waitDaysMean"),
+        "waitDaysMedian": b("waitDaysP50"), "waitDaysP90": b("waitDaysP90"),
+        "seenWithin7Days": b("seenWithin7Days"), "unservedShare": b("unservedShare"),
+      ],
+      capacity: [
+        "doctorUtilisation": b("doctorUtilisation"), "overflowDayShare": b("overflowDayShare"),
+        "doctorOverflowDayShare": b("doctorOverflowDayShare"),
+      ],
+      demand: ["doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "teamContactsPerPersonYear": b("teamContactsPerPersonYear")],
+      fixedDoctor: .init(
+        share: b("shareWithFixedDoctor"), byGroup: groups,
+        targets: ["population": FixedDoctorTargets.population, "nursingHome": FixedDoctorTargets.nursingHome],
+        meetsTargets: ["population": b("meetsPopulationTarget"), "nursingHome": b("meetsNursingHomeTarget")]),
+      waitDistribution: waitDistribution(s),
+      metrics: s.bands.map { .init(name: $0.name, band: Band($0)) })
+    return String(decoding: try JSONInput.encode(doc), as: UTF8.self)
+  }
+}

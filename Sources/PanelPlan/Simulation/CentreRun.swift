@@ -1,0 +1,471 @@
+import Foundation
+
+/// The state of one replication of `CentreSimulation`: struct-of-arrays,
+/// mutated through `mutating` methods so that every access is statically
+/// exclusive (nested closures over local arrays cost a dynamic exclusivity
+/// check per access, which measured at a quarter of the run time).
+struct CentreRun {
+  let p: SimulationParameters
+  let patients: PatientTable
+  let assignment: PatientAssignment
+  /// Open days, clinicians, doctors, patients.
+  let D: Int, C: Int, nd: Int, n: Int
+  let openPerYear: Double
+  let isDoctor: [Bool]
+  /// Clinician index of each doctor (local index 0..<nd).
+  let doctorClinician: [Int]
+  let holdsPanel: [Bool]
+  /// Present (1) or away (0), clinician-major: `presence[c * D + d]`.
+  var presence: [UInt8]
+  /// Free doctor slots per doctor and day, doctor-major, in two pools.
+  var acuteFree: [UInt16]
+  var plannedFree: [UInt16]
+  var slotsOnDay: [Int32]
+  /// Per doctor: every day before it (from today) has no free slot of any
+  /// kind / no free planned slot. Slots are only ever taken, so these only
+  /// move forward.
+  var firstAny: [Int]
+  var firstPlanned: [Int]
+  /// Team members of each profession with cumulative FTE.
+  let nurses: [Int], nurseCumulative: [Double]
+  let others: [Int], otherCumulative: [Double]
+
+  // Demand.
+  let pDoctor: Double, pNurse: Double, taskShare: Double
+  var rate: [Float]
+  var nextTime: [Double]
+  var nextInBucket: [Int32]
+  var bucketHead: [Int32]
+  var fixedLocal: [Int32]
+  /// Doctors each patient has seen, one bit per local doctor index (mod 64).
+  var seen: [UInt64]
+  var rng: Xoshiro256
+
+  // Booking.
+  let horizon: Int, plannedTol: Int, acuteTol: Int, guarantee: Int, preferPrevious: Bool
+  var fullTodayPlanned = -1, fullTodayAcute = -1
+  /// True in the end-of-day pass, when planned contacts may take the
+  /// reserved acute slots left unused today.
+  var releasing = false
+  var backlogPatient: [Int32] = []
+  var backlogArrival: [Int32] = []
+  var backlogAcute: [Bool] = []
+  var backlogHead = 0, backlogLive = 0
+  var fixedArrivals: [Int32]
+
+  // The visit log, in booking order.
+  var logPatient: [Int32] = []
+  var logDay: [Int32] = []
+  var logProvider: [Int32] = []
+
+  var t = SimulationTallies()
+
+  init(simulation sim: CentreSimulation, seed: UInt64, stream: [UInt64]) {
+    p = sim.parameters
+    patients = sim.patients
+    let cal = SimulationCalendar(years: p.years, publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
+    D = cal.openDays
+    let clinicians = sim.centre.clinicians
+    C = clinicians.count
+    n = patients.count
+    openPerYear = Double(cal.openDaysPerYear)
+    isDoctor = clinicians.map { $0.role.isDoctor }
+
+    var rngAssign = Xoshiro256(seed: seed, stream: stream + [0])
+    assignment = sim.assignmentOverride ?? PatientAssignment.assign(
+      patients: patients, clinicians: clinicians, policy: p.assignment, parameters: p.capacity, using: &rngAssign)
+    t.coverage = assignment.coverage(of: patients)
+
+    doctorClinician = clinicians.indices.filter { clinicians[$0].role.isDoctor }
+    nd = doctorClinician.count
+    var localOf = [Int32](repeating: -1, count: C)
+    for (j, c) in doctorClinician.enumerated() { localOf[c] = Int32(j) }
+    precondition(assignment.doctorOf.count == n && assignment.capacity.count == C,
+                 "assignmentOverride must cover this centre's patients and clinicians")
+    let perDay = sim.slotsPerPresentDay(load: assignment.load, calendar: cal)
+    precondition(perDay.count == C, "slotsPerPresentDayOverride needs one value per clinician")
+    presence = []
+    presence.reserveCapacity(C * D)
+    for (i, c) in clinicians.enumerated() {
+      var r = Xoshiro256(seed: seed, stream: stream + [1, UInt64(i)])
+      presence += cal.presence(for: c, workingTime: p.workingTime, absences: p.absences, using: &r)
+    }
+
+    acuteFree = [UInt16](repeating: 0, count: nd * D)
+    plannedFree = [UInt16](repeating: 0, count: nd * D)
+    slotsOnDay = [Int32](repeating: 0, count: nd * D)
+    let reserved = min(1, max(0, p.booking.acuteReservedShare))
+    for j in 0..<nd {
+      let ci = doctorClinician[j]
+      let s = perDay[ci].isFinite ? max(0, perDay[ci]) : 0
+      var carry = 0.5
+      for d in 0..<D where presence[ci * D + d] != 0 {
+        let total = min(Double(UInt16.max), (carry + s).rounded(.down))
+        carry = min(1, carry + s - total)
+        let k = Int(total)
+        let a = Int((Double(k) * reserved).rounded())
+        acuteFree[j * D + d] = UInt16(a)
+        plannedFree[j * D + d] = UInt16(k - a)
+        slotsOnDay[j * D + d] = Int32(k)
+        t.slotsOffered += k
+      }
+    }
+    let capacity = assignment.capacity
+    let doctorsList = doctorClinician
+    holdsPanel = (0..<nd).map { capacity[doctorsList[$0]] > 0 }
+    firstAny = [Int](repeating: 0, count: nd)
+    firstPlanned = [Int](repeating: 0, count: nd)
+
+    func team(_ role: ClinicianRole) -> ([Int], [Double]) {
+      let m = clinicians.indices.filter { clinicians[$0].role == role }
+      var acc = 0.0
+      return (m, m.map { acc += max(clinicians[$0].fte, 1e-6); return acc })
+    }
+    (nurses, nurseCumulative) = team(.nurse)
+    (others, otherCumulative) = team(.otherProfession)
+
+    let dem = p.demand
+    let nurseRatio = nurses.isEmpty ? 0 : max(0, dem.nurseContactsPerDoctorContact)
+    let otherRatio = others.isEmpty ? 0 : max(0, dem.otherContactsPerDoctorContact)
+    let perDoctor = 1 + nurseRatio + otherRatio
+    pDoctor = 1 / perDoctor
+    pNurse = nurseRatio / perDoctor
+    taskShare = nurses.isEmpty ? 0 : min(1, max(0, dem.taskSharingShare))
+
+    rate = [Float](repeating: 0, count: n)
+    nextTime = [Double](repeating: 0, count: n)
+    nextInBucket = [Int32](repeating: -1, count: n)
+    bucketHead = [Int32](repeating: -1, count: D)
+    rng = Xoshiro256(seed: seed, stream: stream + [2])
+    // Per band: contacts per open day of a patient with the band's default
+    // weight, and that weight (need scaling is relative to it).
+    let perOpenDay = perDoctor / Double(cal.openDaysPerYear)
+    let bandRate = AgeBand.allCases.map { dem.doctorVisitsPerYear(ageBand: $0.index, needWeight: DemandDefaults.defaultNeedWeight(for: $0)) * perOpenDay }
+    let bandWeight = AgeBand.allCases.map { DemandDefaults.defaultNeedWeight(for: $0) }
+    let scale = dem.scaleByNeedWeight
+    var personYears = [Int](repeating: 0, count: bandRate.count)
+    for i in 0..<n {
+      let band = Int(patients.ageBand[i])
+      personYears[band] += 1
+      let w = Double(patients.needWeight[i])
+      rate[i] = Float(scale && bandWeight[band] > 0 ? bandRate[band] * w / bandWeight[band] : bandRate[band])
+      let r = Double(rate[i])
+      guard r > 0 && r.isFinite else { continue }
+      let first = -log(1 - rng.nextUnit()) / r
+      nextTime[i] = first
+      if first < Double(D) {
+        let d = Int(first)
+        nextInBucket[i] = bucketHead[d]
+        bucketHead[d] = Int32(i)
+      }
+    }
+    for b in personYears.indices { t.personYearsByBand[b] = Double(personYears[b] * p.years) }
+    fixedLocal = [Int32](repeating: -1, count: n)
+    for i in 0..<n where assignment.doctorOf[i] >= 0 {
+      let l = localOf[Int(assignment.doctorOf[i])]
+      if l >= 0 && holdsPanel[Int(l)] { fixedLocal[i] = l }
+    }
+    seen = [UInt64](repeating: 0, count: n)
+    fixedArrivals = [Int32](repeating: 0, count: nd)
+
+    horizon = max(0, p.booking.bookingHorizonDays)
+    plannedTol = max(0, p.booking.plannedToleranceDays)
+    acuteTol = max(0, p.booking.acuteToleranceDays)
+    guarantee = p.booking.acuteAssessmentDays
+    preferPrevious = p.booking.preferPreviousDoctor
+    let expected = Int(Double(n) * 2.5 * Double(p.years))
+    logPatient.reserveCapacity(expected)
+    logDay.reserveCapacity(expected)
+    logProvider.reserveCapacity(expected)
+  }
+
+  /// Earliest day in today...last with a slot this contact may use: acute
+  /// contacts any slot; planned ones planned slots, and today's reserved
+  /// acute slots too in the end-of-day release.
+  @inline(__always)
+  mutating func earliest(_ j: Int, _ today: Int, _ last: Int, acute: Bool) -> Int? {
+    guard last >= today else { return nil }
+    let base = j * D
+    if acute {
+      var d = max(today, firstAny[j])
+      while d <= last && acuteFree[base + d] == 0 && plannedFree[base + d] == 0 { d += 1 }
+      firstAny[j] = d
+      return d <= last ? d : nil
+    }
+    if plannedFree[base + today] != 0 || (releasing && acuteFree[base + today] != 0) { return today }
+    var d = max(today + 1, firstPlanned[j])
+    while d <= last && plannedFree[base + d] == 0 { d += 1 }
+    firstPlanned[j] = d
+    return d <= last ? d : nil
+  }
+
+  /// Books a doctor contact of `patient` that arose on `arrival`: the fixed
+  /// doctor within tolerance, else a doctor seen before within tolerance,
+  /// else the earliest slot of any doctor within the booking horizon (ties
+  /// at random). False when nothing is free: the contact goes to the backlog.
+  mutating func bookDoctor(_ patient: Int, arrival: Int, today: Int, acute: Bool) -> Bool {
+    // A search over every doctor that failed earlier today fails again:
+    // slots are only ever taken, and an acute contact may use every slot a
+    // planned one may.
+    if fullTodayAcute == today || (!acute && fullTodayPlanned == today) { return false }
+    let lastAny = min(D - 1, today + horizon)
+    let lastPreferred = min(lastAny, arrival + (acute ? acuteTol : plannedTol))
+    var chosen = -1, day = Int.max
+    let f = Int(fixedLocal[patient])
+    if f >= 0, let d = earliest(f, today, lastPreferred, acute: acute) {
+      chosen = f
+      day = d
+    }
+    if chosen < 0 && preferPrevious && seen[patient] != 0 && lastPreferred >= today {
+      var ties = 0
+      var m = seen[patient]
+      while m != 0 {
+        let j = m.trailingZeroBitCount
+        m &= m - 1
+        guard j < nd, j != f, let d = earliest(j, today, lastPreferred, acute: acute) else { continue }
+        if d < day {
+          day = d
+          chosen = j
+          ties = 1
+        } else if d == day {
+          ties += 1
+          if rng.nextIndex(ties) == 0 { chosen = j }
+        }
+      }
+    }
+    if chosen < 0 {
+      var ties = 0
+      for j in 0..<nd {
+        guard let d = earliest(j, today, min(lastAny, day), acute: acute) else { continue }
+        if d < day {
+          day = d
+          chosen = j
+          ties = 1
+        } else if d == day {
+          ties += 1
+          if rng.nextIndex(ties) == 0 { chosen = j }
+        }
+      }
+    }
+    guard chosen >= 0 else {
+      if acute { fullTodayAcute = today } else { fullTodayPlanned = today }
+      return false
+    }
+    let k = chosen * D + day
+    // Acute contacts use the reserved pool first; planned ones the planned
+    // pool, and the reserved pool only in the end-of-day release.
+    if acute {
+      if acuteFree[k] > 0 { acuteFree[k] -= 1 } else { plannedFree[k] -= 1 }
+    } else if plannedFree[k] > 0 {
+      plannedFree[k] -= 1
+    } else {
+      acuteFree[k] -= 1
+    }
+    t.slotsUsed += 1
+    let wait = day - arrival
+    t.waitHistogram[min(wait, SimulationTallies.waitBins - 1)] += 1
+    if acute {
+      t.acuteBooked += 1
+      if wait <= guarantee { t.acuteWithinGuarantee += 1 }
+    }
+    seen[patient] |= 1 &<< UInt64(chosen & 63)
+    logPatient.append(Int32(patient))
+    logDay.append(Int32(day))
+    logProvider.append(Int32(doctorClinician[chosen]))
+    return true
+  }
+
+  /// Books a nurse (or other) contact with the patient's usual member of
+  /// the profession if present, else a random one present, on the first
+  /// day someone is. No slot limit.
+  mutating func bookTeam(_ patient: Int, today: Int, nurse: Bool) {
+    let members = nurse ? nurses : others
+    let cumulative = nurse ? nurseCumulative : otherCumulative
+    // The usual member: an FTE-weighted pick fixed by the patient's row
+    // (a multiplicative hash), so it needs no per-patient storage.
+    let h = Double(UInt32(truncatingIfNeeded: UInt64(patient) &* 0x9E37_79B1)) * 0x1p-32
+    let u = h * cumulative[cumulative.count - 1]
+    var usual = 0
+    while usual < members.count - 1 && cumulative[usual] <= u { usual += 1 }
+    for d in today..<D {
+      var who = -1
+      if presence[members[usual] * D + d] != 0 {
+        who = members[usual]
+      } else {
+        var ties = 0
+        for m in members where presence[m * D + d] != 0 {
+          ties += 1
+          if rng.nextIndex(ties) == 0 { who = m }
+        }
+      }
+      if who >= 0 {
+        logPatient.append(Int32(patient))
+        logDay.append(Int32(d))
+        logProvider.append(Int32(who))
+        return
+      }
+    }
+  }
+
+  /// Retries the backlog in arrival order. Booked entries are marked -1;
+  /// once even an acute contact finds every doctor full, the rest of the
+  /// queue cannot book today.
+  mutating func retryBacklog(today d: Int) {
+    var b = backlogHead
+    while b < backlogPatient.count && fullTodayAcute != d {
+      let who = backlogPatient[b]
+      if who >= 0 && bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: backlogAcute[b]) {
+        backlogPatient[b] = -1
+        backlogLive -= 1
+      }
+      b += 1
+    }
+    while backlogHead < backlogPatient.count && backlogPatient[backlogHead] < 0 { backlogHead += 1 }
+    if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
+      backlogPatient.removeFirst(backlogHead)
+      backlogArrival.removeFirst(backlogHead)
+      backlogAcute.removeFirst(backlogHead)
+      backlogHead = 0
+    }
+  }
+
+  /// The day loop: backlog first, then the day's bucket of patients, then
+  /// the end-of-day release of reserved slots, then the overflow count.
+  mutating func simulateDays() {
+    let acuteShare = p.demand.acuteShare
+    for d in 0..<D {
+      // Yesterday's unbooked contacts first, in arrival order.
+      retryBacklog(today: d)
+      var arrivals: Int32 = 0
+      var i = bucketHead[d]
+      while i >= 0 {
+        let pi = Int(i)
+        let following = nextInBucket[pi]
+        let r = Double(rate[pi])
+        var time = nextTime[pi]
+        repeat {
+          let u = rng.nextUnit()
+          if u < pDoctor {
+            t.doctorDemandByBand[Int(patients.ageBand[pi])] += 1
+            if taskShare > 0 && rng.nextUnit() < taskShare {
+              t.nurseContacts += 1
+              bookTeam(pi, today: d, nurse: true)
+            } else {
+              t.doctorContacts += 1
+              arrivals += 1
+              let f = Int(fixedLocal[pi])
+              if f >= 0 { fixedArrivals[f] += 1 }
+              let acute = rng.nextUnit() < acuteShare
+              if !bookDoctor(pi, arrival: d, today: d, acute: acute) {
+                backlogPatient.append(Int32(pi))
+                backlogArrival.append(Int32(d))
+                backlogAcute.append(acute)
+                backlogLive += 1
+              }
+            }
+          } else if u < pDoctor + pNurse {
+            t.nurseContacts += 1
+            bookTeam(pi, today: d, nurse: true)
+          } else {
+            t.otherContacts += 1
+            bookTeam(pi, today: d, nurse: false)
+          }
+          time += -log(1 - rng.nextUnit()) / r
+        } while time < Double(d + 1)
+        nextTime[pi] = time
+        if time < Double(D) {
+          let bucket = Int(time)
+          nextInBucket[pi] = bucketHead[bucket]
+          bucketHead[bucket] = i
+        }
+        i = following
+      }
+
+      // End of the day: reserved acute slots nobody needed go to planned
+      // contacts still waiting (unless even acute searches found nothing).
+      if fullTodayAcute != d && backlogLive > 0 {
+        releasing = true
+        fullTodayPlanned = -1
+        retryBacklog(today: d)
+        releasing = false
+      }
+
+      // Overflow (Green, Savin and Murray 2007): the day's new doctor
+      // contacts against its slots, for the centre and per panel.
+      var slots: Int32 = 0
+      for j in 0..<nd {
+        let s = slotsOnDay[j * D + d]
+        slots += s
+        if holdsPanel[j] {
+          t.doctorDays += 1
+          if fixedArrivals[j] > s { t.doctorOverflowDays += 1 }
+        }
+        fixedArrivals[j] = 0
+      }
+      t.openDays += 1
+      if arrivals > slots { t.overflowDays += 1 }
+    }
+    t.unservedDoctorContacts = backlogLive
+  }
+
+  /// Sorts the visit log by patient, then day (two stable counting sorts),
+  /// and feeds each patient's visits in date order to one
+  /// `ContinuityStatistics` per scope.
+  mutating func computeContinuity() {
+    let windowStart: Int32 = p.continuity.windowMonths.map {
+      Int32(max(0, D - Int((Double($0) / 12 * openPerYear).rounded())))
+    } ?? 0
+    // Counting sort by patient (stable: booking order within a patient),
+    // then a per-patient insertion sort by day, which is nearly free: a
+    // patient has a handful of visits, mostly booked in date order.
+    let v = logPatient.count
+    var pStart = [Int32](repeating: 0, count: n + 1)
+    for k in 0..<v where logDay[k] >= windowStart { pStart[Int(logPatient[k]) + 1] += 1 }
+    for i in 0..<n { pStart[i + 1] += pStart[i] }
+    var order = [Int32](repeating: 0, count: Int(pStart[n]))
+    var fillAt = pStart
+    for k in 0..<v where logDay[k] >= windowStart {
+      let i = Int(logPatient[k])
+      order[Int(fillAt[i])] = Int32(k)
+      fillAt[i] += 1
+    }
+    for i in 0..<n {
+      let a = Int(pStart[i]), b = Int(pStart[i + 1])
+      guard b - a >= 2 else { continue }
+      for x in (a + 1)..<b {
+        let key = order[x]
+        let day = logDay[Int(key)]
+        var y = x
+        while y > a && logDay[Int(order[y - 1])] > day {
+          order[y] = order[y - 1]
+          y -= 1
+        }
+        order[y] = key
+      }
+    }
+    var counts = [Int32](repeating: 0, count: C)
+    let minVisits = max(2, p.continuity.minimumVisits)
+    for i in 0..<n {
+      let a = Int(pStart[i]), b = Int(pStart[i + 1])
+      guard b - a >= minVisits else { continue }
+      let fixed = Int(assignment.doctorOf[i])
+      var doc = ContinuityStatistics(), all = ContinuityStatistics()
+      var lastDoc = -1, lastAll = -1
+      for o in a..<b {
+        let c = Int(logProvider[Int(order[o])])
+        let before = counts[c]
+        all.record(countBefore: before, sameAsPrevious: c == lastAll, withFixedDoctor: c == fixed)
+        lastAll = c
+        if isDoctor[c] {
+          // A doctor's count is the same in both scopes: only doctor visits reach it.
+          doc.record(countBefore: before, sameAsPrevious: c == lastDoc, withFixedDoctor: c == fixed)
+          lastDoc = c
+        }
+        counts[c] = before + 1
+      }
+      for o in a..<b { counts[Int(logProvider[Int(order[o])])] = 0 }
+      if Int(doc.visits) >= minVisits { CentreSimulation.add(doc, scope: 0, hasFixedDoctor: fixed >= 0, to: &t) }
+      if Int(all.visits) >= minVisits { CentreSimulation.add(all, scope: 1, hasFixedDoctor: fixed >= 0, to: &t) }
+    }
+  }
+}

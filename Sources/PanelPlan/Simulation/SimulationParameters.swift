@@ -1,0 +1,182 @@
+/// Everything the visit-level simulation needs besides the care centre.
+///
+/// Every field has a documented default; `SimulationParameters()` runs the
+/// documented model. Times are in *open days* (weekdays the centre is open)
+/// unless a name says otherwise; a year has 52 × 5 weekdays less the public
+/// holidays of `workingTime`.
+public struct SimulationParameters: Sendable, Hashable {
+  /// Length of the simulated period in years. Default 1.
+  public var years: Int
+  /// Who needs contacts, how often and with whom.
+  public var demand: DemandParameters
+  /// How contacts are booked.
+  public var booking: BookingParameters
+  /// How absences are placed in the calendar (their amounts come from
+  /// `workingTime`).
+  public var absences: AbsenceParameters
+  /// Working time: hours, absence days, minutes per visit, trainee rotation.
+  /// The same parameters as the working-time capacity view.
+  public var workingTime: WorkingTimeParameters
+  /// The guideline view, used when `assignment.capacityView` is `.guideline`.
+  public var guideline: GuidelineParameters
+  /// Fixed-doctor assignment policy.
+  public var assignment: AssignmentPolicy
+  /// Which visits the continuity indices count.
+  public var continuity: ContinuityWindow
+
+  public init(
+    years: Int = 1, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
+    absences: AbsenceParameters = .init(), workingTime: WorkingTimeParameters = .standard,
+    guideline: GuidelineParameters = .socialstyrelsen2022, assignment: AssignmentPolicy = .standard,
+    continuity: ContinuityWindow = .init()
+  ) {
+    self.years = years
+    self.demand = demand
+    self.booking = booking
+    self.absences = absences
+    self.workingTime = workingTime
+    self.guideline = guideline
+    self.assignment = assignment
+    self.continuity = continuity
+  }
+
+  /// Both capacity views' parameters.
+  public var capacity: CapacityParameters { CapacityParameters(guideline: guideline, workingTime: workingTime) }
+}
+
+/// Contact demand: a Poisson process per patient.
+///
+/// A patient's doctor contacts per year are the age band's rate, times the
+/// patient's need weight relative to the band's default weight when
+/// `scaleByNeedWeight` (so a patient with the default weight gets exactly
+/// the band's rate). Nurse and other-profession contacts come at fixed
+/// ratios to doctor contacts. All rates are illustrative defaults from
+/// DOMAIN.md; replace with local data.
+public struct DemandParameters: Sendable, Hashable {
+  /// Doctor contacts per listed person per year, indexed by `AgeBand.index`.
+  /// Default: `DemandDefaults.doctorVisitsPerYear` (1.3, 0.6, 0.7, 0.8, 1.0,
+  /// 1.7, 1.7, 2.6).
+  public var doctorVisitsPerYear: [Double]
+  /// Share of doctor contacts that are acute (need a medical assessment
+  /// within `BookingParameters.acuteAssessmentDays`). Default 0.4 / 1.1 ≈
+  /// 0.364, the acute share of `WorkingTimeParameters`.
+  public var acuteShare: Double
+  /// Nurse contacts per doctor contact. Default 0.8 (illustrative: nurses
+  /// see most chronic-care and triage contacts).
+  public var nurseContactsPerDoctorContact: Double
+  /// Other-profession contacts (physiotherapist, counsellor, ...) per
+  /// doctor contact. Default 0.3 (illustrative).
+  public var otherContactsPerDoctorContact: Double
+  /// Share of would-be doctor contacts that nurses take over (task
+  /// sharing; Altschuler et al. 2012). Default 0.
+  public var taskSharingShare: Double
+  /// Whether a patient's rate scales with need weight. Default true.
+  public var scaleByNeedWeight: Bool
+
+  public init(
+    doctorVisitsPerYear: [Double] = AgeBand.allCases.map(DemandDefaults.doctorVisitsPerYear(for:)),
+    acuteShare: Double = 0.4 / 1.1, nurseContactsPerDoctorContact: Double = 0.8,
+    otherContactsPerDoctorContact: Double = 0.3, taskSharingShare: Double = 0,
+    scaleByNeedWeight: Bool = true
+  ) {
+    self.doctorVisitsPerYear = doctorVisitsPerYear
+    self.acuteShare = acuteShare
+    self.nurseContactsPerDoctorContact = nurseContactsPerDoctorContact
+    self.otherContactsPerDoctorContact = otherContactsPerDoctorContact
+    self.taskSharingShare = taskSharingShare
+    self.scaleByNeedWeight = scaleByNeedWeight
+  }
+
+  /// Doctor contacts per year for one patient.
+  public func doctorVisitsPerYear(ageBand: Int, needWeight: Double) -> Double {
+    let base = doctorVisitsPerYear[ageBand]
+    guard scaleByNeedWeight else { return base }
+    let reference = DemandDefaults.defaultNeedWeight(for: AgeBand.allCases[ageBand])
+    return reference > 0 ? base * needWeight / reference : base
+  }
+}
+
+/// How contacts are booked (issue 5): the fixed doctor if free within the
+/// patient's tolerance, else a doctor the patient saw before, else any
+/// doctor, else the contact waits in a backlog.
+public struct BookingParameters: Sendable, Hashable {
+  /// Open days a planned contact may wait for the fixed doctor or a doctor
+  /// seen before. Default 10 (two working weeks, illustrative).
+  public var plannedToleranceDays: Int
+  /// The same for acute contacts. Default 0: an acute contact takes its
+  /// own doctor only if free the same day.
+  public var acuteToleranceDays: Int
+  /// The care guarantee: a medical assessment within 3 days (vårdgarantin).
+  public var acuteAssessmentDays: Int
+  /// Share of each day's doctor slots kept for acute contacts; what is left
+  /// unused at the end of a day goes to planned contacts still waiting.
+  /// Default 0.35, about the acute share of demand.
+  public var acuteReservedShare: Double
+  /// How many open days ahead the calendar is open; a contact with no slot
+  /// in that range waits in the backlog. Default 60.
+  public var bookingHorizonDays: Int
+  /// Whether step 2 (a doctor seen before) is used. Default true; false
+  /// gives random choice among free doctors, the no-continuity reference.
+  public var preferPreviousDoctor: Bool
+
+  public init(
+    plannedToleranceDays: Int = 10, acuteToleranceDays: Int = 0, acuteAssessmentDays: Int = 3,
+    acuteReservedShare: Double = 0.35, bookingHorizonDays: Int = 60, preferPreviousDoctor: Bool = true
+  ) {
+    self.plannedToleranceDays = plannedToleranceDays
+    self.acuteToleranceDays = acuteToleranceDays
+    self.acuteAssessmentDays = acuteAssessmentDays
+    self.acuteReservedShare = acuteReservedShare
+    self.bookingHorizonDays = bookingHorizonDays
+    self.preferPreviousDoctor = preferPreviousDoctor
+  }
+}
+
+/// Where absences fall. The amounts (vacation, training and sick days,
+/// trainee rotation share) are `WorkingTimeParameters`, so the simulated
+/// calendar and the working-time capacity view agree.
+public struct AbsenceParameters: Sendable, Hashable {
+  /// Share of vacation days taken as one summer block. Default 0.67
+  /// (Swedish law entitles 4 consecutive weeks in June–August: 20 of 30).
+  public var summerVacationShare: Double
+  /// First and last week (1–52) a summer block may cover. Default 24–34.
+  public var summerFirstWeek: Int
+  public var summerLastWeek: Int
+  /// Mean length of a sick spell in open days. Default 3 (illustrative;
+  /// most spells are short).
+  public var sickSpellDays: Double
+  /// Whether trainees leave for rotations outside primary care (one block a
+  /// year of `traineeRotationShare` of their present days). Default true.
+  public var traineeRotations: Bool
+
+  public init(
+    summerVacationShare: Double = 0.67, summerFirstWeek: Int = 24, summerLastWeek: Int = 34,
+    sickSpellDays: Double = 3, traineeRotations: Bool = true
+  ) {
+    self.summerVacationShare = summerVacationShare
+    self.summerFirstWeek = summerFirstWeek
+    self.summerLastWeek = summerLastWeek
+    self.sickSpellDays = sickSpellDays
+    self.traineeRotations = traineeRotations
+  }
+}
+
+/// Which visits the continuity indices count.
+///
+/// SKR's Primärvårdskvalitet: patients with at least 3 visits in the last
+/// 18 months at their unit (`.skr`); UK reports often use 2.
+public struct ContinuityWindow: Sendable, Hashable {
+  /// Patients with fewer visits in the window (per scope) are left out of
+  /// the means. Default 2, the least for which COC is defined.
+  public var minimumVisits: Int
+  /// Months at the end of the horizon that count; nil = the whole horizon.
+  public var windowMonths: Int?
+
+  public init(minimumVisits: Int = 2, windowMonths: Int? = nil) {
+    self.minimumVisits = minimumVisits
+    self.windowMonths = windowMonths
+  }
+
+  /// SKR's definition: at least 3 visits in the last 18 months.
+  public static let skr = ContinuityWindow(minimumVisits: 3, windowMonths: 18)
+}

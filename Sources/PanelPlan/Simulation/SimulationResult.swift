@@ -1,0 +1,218 @@
+/// Additive counts from one simulation run of one or more care centres.
+///
+/// Everything here is a sum or a count, so the tallies of many centres merge
+/// by addition (in a fixed order, so merged results never depend on thread
+/// count); the metrics are computed from the merged tallies.
+public struct SimulationTallies: Sendable, Hashable, Codable {
+  /// Continuity scopes: index 0 doctors only, 1 all contacts.
+  public static let scopes = ["doctor", "all"]
+
+  /// Per scope: patients with at least the minimum visits in the window.
+  public var indexPatients = [0, 0]
+  /// Per scope: sums over those patients of COC, UPC and SECON.
+  public var cocSum = [0.0, 0.0]
+  public var upcSum = [0.0, 0.0]
+  public var seconSum = [0.0, 0.0]
+  /// Per scope: patients with a fixed doctor among `indexPatients`, and
+  /// the sum of their fixed-doctor shares.
+  public var fixedSharePatients = [0, 0]
+  public var fixedShareSum = [0.0, 0.0]
+
+  /// Acute doctor contacts booked, and those booked within the guarantee.
+  public var acuteBooked = 0
+  public var acuteWithinGuarantee = 0
+  /// Booked doctor contacts by waiting time in open days; the last bin
+  /// holds every wait of `waitHistogram.count − 1` days or more.
+  public var waitHistogram = [Int](repeating: 0, count: SimulationTallies.waitBins)
+  /// Doctor contacts still in the backlog when the horizon ended.
+  public var unservedDoctorContacts = 0
+  /// Doctor contacts that arose (after task sharing), nurse and other contacts booked.
+  public var doctorContacts = 0
+  public var nurseContacts = 0
+  public var otherContacts = 0
+
+  /// Doctor slots offered and used.
+  public var slotsOffered = 0
+  public var slotsUsed = 0
+  /// Centre open days, and those on which new doctor contacts exceeded
+  /// the day's doctor slots (Green, Savin and Murray 2007).
+  public var openDays = 0
+  public var overflowDays = 0
+  /// Panel-holding doctors' open days, and those on which their own
+  /// panel's new contacts exceeded their slots.
+  public var doctorDays = 0
+  public var doctorOverflowDays = 0
+
+  /// Fixed-doctor coverage by priority group.
+  public var coverage = FixedDoctorCoverage()
+  /// Person-years and doctor contacts (before task sharing) by age band.
+  public var personYearsByBand = [Double](repeating: 0, count: AgeBand.allCases.count)
+  public var doctorDemandByBand = [Int](repeating: 0, count: AgeBand.allCases.count)
+
+  /// Bins of the waiting-time histogram (0 ... 60+ open days).
+  public static let waitBins = 61
+
+  public init() {}
+
+  /// Adds another run's tallies.
+  public mutating func add(_ o: SimulationTallies) {
+    for s in 0..<2 {
+      indexPatients[s] += o.indexPatients[s]
+      cocSum[s] += o.cocSum[s]
+      upcSum[s] += o.upcSum[s]
+      seconSum[s] += o.seconSum[s]
+      fixedSharePatients[s] += o.fixedSharePatients[s]
+      fixedShareSum[s] += o.fixedShareSum[s]
+    }
+    acuteBooked += o.acuteBooked
+    acuteWithinGuarantee += o.acuteWithinGuarantee
+    for i in waitHistogram.indices { waitHistogram[i] += o.waitHistogram[i] }
+    unservedDoctorContacts += o.unservedDoctorContacts
+    doctorContacts += o.doctorContacts
+    nurseContacts += o.nurseContacts
+    otherContacts += o.otherContacts
+    slotsOffered += o.slotsOffered
+    slotsUsed += o.slotsUsed
+    openDays += o.openDays
+    overflowDays += o.overflowDays
+    doctorDays += o.doctorDays
+    doctorOverflowDays += o.doctorOverflowDays
+    coverage.add(o.coverage)
+    for b in personYearsByBand.indices {
+      personYearsByBand[b] += o.personYearsByBand[b]
+      doctorDemandByBand[b] += o.doctorDemandByBand[b]
+    }
+  }
+}
+
+/// One named result value, for generic tabulation (sweeps, CSV).
+public struct SimulationMetric: Sendable, Hashable, Codable {
+  /// A stable name: `coc_doctor`, `assessedWithin3Days`, ...
+  public var name: String
+  /// The value; NaN where undefined (no patient qualified, nobody listed).
+  public var value: Double
+
+  public init(name: String, value: Double) {
+    self.name = name
+    self.value = value
+  }
+}
+
+/// The result of one simulation run (one replication) of one care centre
+/// or of many merged.
+public struct SimulationResult: Sendable, Hashable, Codable {
+  /// The raw counts; merge results by adding these.
+  public var tallies: SimulationTallies
+  /// Years simulated.
+  public var years: Int
+
+  public init(tallies: SimulationTallies, years: Int) {
+    self.tallies = tallies
+    self.years = years
+  }
+
+  /// Results of several centres (same horizon) as one.
+  public static func merged(_ results: [SimulationResult]) -> SimulationResult {
+    var t = SimulationTallies()
+    for r in results { t.add(r.tallies) }
+    return SimulationResult(tallies: t, years: results.first?.years ?? 0)
+  }
+
+  private static func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+
+  /// Mean COC over patients with enough visits; scope 0 doctors, 1 all.
+  public func coc(scope s: Int) -> Double { Self.ratio(tallies.cocSum[s], Double(tallies.indexPatients[s])) }
+  /// Mean UPC.
+  public func upc(scope s: Int) -> Double { Self.ratio(tallies.upcSum[s], Double(tallies.indexPatients[s])) }
+  /// Mean SECON.
+  public func secon(scope s: Int) -> Double { Self.ratio(tallies.seconSum[s], Double(tallies.indexPatients[s])) }
+  /// Mean share of visits with the fixed doctor, over patients who have one.
+  public func fixedDoctorShare(scope s: Int) -> Double {
+    Self.ratio(tallies.fixedShareSum[s], Double(tallies.fixedSharePatients[s]))
+  }
+
+  /// Share of acute doctor contacts booked within the care guarantee's
+  /// 3 (open) days.
+  public var assessedWithin3Days: Double {
+    Self.ratio(Double(tallies.acuteWithinGuarantee), Double(tallies.acuteBooked))
+  }
+
+  /// Waiting time of booked doctor contacts at quantile `p`, in open days
+  /// (the last histogram bin stands for 60 or more).
+  public func waitDays(quantile p: Double) -> Double {
+    let total = tallies.waitHistogram.reduce(0, +)
+    guard total > 0 else { return .nan }
+    let target = max(1, Int((p * Double(total)).rounded(.up)))
+    var cum = 0
+    for (d, c) in tallies.waitHistogram.enumerated() {
+      cum += c
+      if cum >= target { return Double(d) }
+    }
+    return Double(tallies.waitHistogram.count - 1)
+  }
+
+  /// Mean waiting time of booked doctor contacts in open days.
+  public var meanWaitDays: Double {
+    var n = 0, s = 0
+    for (d, c) in tallies.waitHistogram.enumerated() { n += c; s += d * c }
+    return Self.ratio(Double(s), Double(n))
+  }
+
+  /// Share of booked doctor contacts seen within `days` open days.
+  public func shareWaiting(atMost days: Int) -> Double {
+    let total = tallies.waitHistogram.reduce(0, +)
+    let within = tallies.waitHistogram.prefix(days + 1).reduce(0, +)
+    return Self.ratio(Double(within), Double(total))
+  }
+
+  /// Booked doctor slots per offered slot.
+  public var doctorUtilisation: Double { Self.ratio(Double(tallies.slotsUsed), Double(tallies.slotsOffered)) }
+  /// Share of open days when new doctor contacts exceeded doctor slots.
+  public var overflowDayShare: Double { Self.ratio(Double(tallies.overflowDays), Double(tallies.openDays)) }
+  /// The same per panel-holding doctor and their own panel's contacts.
+  public var doctorOverflowDayShare: Double {
+    Self.ratio(Double(tallies.doctorOverflowDays), Double(tallies.doctorDays))
+  }
+
+  /// Simulated doctor contacts per person-year in an age band (before task
+  /// sharing: the configured demand).
+  public func doctorVisitsPerPersonYear(band: AgeBand) -> Double {
+    Self.ratio(Double(tallies.doctorDemandByBand[band.index]), tallies.personYearsByBand[band.index])
+  }
+
+  /// Every metric with its stable name, in a fixed order. Names are part
+  /// of the API: sweeps and CSV columns use them.
+  public var metrics: [SimulationMetric] {
+    var m: [SimulationMetric] = []
+    for (s, scope) in SimulationTallies.scopes.enumerated() {
+      m.append(.init(name: "coc_\(scope)", value: coc(scope: s)))
+      m.append(.init(name: "upc_\(scope)", value: upc(scope: s)))
+      m.append(.init(name: "secon_\(scope)", value: secon(scope: s)))
+      m.append(.init(name: "fixedDoctorShare_\(scope)", value: fixedDoctorShare(scope: s)))
+    }
+    let listed = Double(tallies.coverage.listed.reduce(0, +))
+    m += [
+      .init(name: "assessedWithin3Days", value: assessedWithin3Days),
+      .init(name: "waitDaysMean", value: meanWaitDays),
+      .init(name: "waitDaysP50", value: waitDays(quantile: 0.5)),
+      .init(name: "waitDaysP90", value: waitDays(quantile: 0.9)),
+      .init(name: "seenWithin7Days", value: shareWaiting(atMost: 7)),
+      .init(name: "doctorUtilisation", value: doctorUtilisation),
+      .init(name: "overflowDayShare", value: overflowDayShare),
+      .init(name: "doctorOverflowDayShare", value: doctorOverflowDayShare),
+      .init(name: "unservedShare", value: Self.ratio(Double(tallies.unservedDoctorContacts), Double(tallies.doctorContacts))),
+      .init(name: "doctorVisitsPerPersonYear", value: Self.ratio(Double(tallies.doctorContacts), listed * Double(years))),
+      .init(name: "teamContactsPerPersonYear", value: Self.ratio(Double(tallies.nurseContacts + tallies.otherContacts), listed * Double(years))),
+      .init(name: "shareWithFixedDoctor", value: listed > 0 ? tallies.coverage.share : .nan),
+    ]
+    for g in PriorityGroup.allCases {
+      m.append(.init(name: "shareWithFixedDoctor_\(g.rawValue)", value: tallies.coverage.share(of: g) ?? .nan))
+    }
+    m.append(.init(name: "meetsPopulationTarget", value: tallies.coverage.meetsPopulationTarget ? 1 : 0))
+    m.append(.init(name: "meetsNursingHomeTarget", value: tallies.coverage.meetsNursingHomeTarget ? 1 : 0))
+    return m
+  }
+
+  /// The value of a named metric, nil for an unknown name.
+  public func metric(_ name: String) -> Double? { metrics.first { $0.name == name }?.value }
+}

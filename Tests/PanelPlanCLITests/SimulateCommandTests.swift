@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PanelPlanCLI
+
+@Suite struct SimulateCommandTests {
+  static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
+    var o = CommandOutput()
+    let code = PanelPlanCLI.run(args, output: &o)
+    return (code, o.standardOutput, o.standardError)
+  }
+
+  static func scenarioFile(_ json: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString).json").path
+    try json.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static let tinyScenario = #"""
+    {"name": "tiny", "centre": {"id": "vc", "clinicians": [
+       {"id": "gp", "role": "specialist", "fte": 1}, {"id": "rn", "role": "nurse", "fte": 1}],
+     "population": {"groups": [{"ageBand": "45-64", "count": 400}]}}}
+    """#
+
+  @Test func jsonUsesPlainFieldNames() throws {
+    let path = try Self.scenarioFile(Self.tinyScenario)
+    let r = Self.run(["simulate", path, "--replications", "3", "--format", "json", "--threads", "2"])
+    #expect(r.code == 0)
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let continuity = try #require(doc["continuity"] as? [String: Any])
+    let doctors = try #require(continuity["doctors"] as? [String: Any])
+    let coc = try #require(doctors["coc"] as? [String: Any])
+    #expect(coc["mean"] is Double)
+    let access = try #require(doc["access"] as? [String: Any])
+    #expect(access["assessedWithin3Days"] != nil)
+    #expect(doc["replications"] as? Int == 3)
+    #expect(doc["scenario"] as? String == "tiny")
+    // The waiting-time distribution is a distribution: 61 shares summing to 1.
+    let wait = try #require(doc["waitDistribution"] as? [Double])
+    #expect(wait.count == 61)
+    #expect(abs(wait.reduce(0, +) - 1) < 1e-9)
+  }
+
+  @Test func csvHasOneRowPerMetricAndThreadsDoNotMatter() throws {
+    let path = try Self.scenarioFile(Self.tinyScenario)
+    let one = Self.run(["simulate", path, "--replications", "2", "--format", "csv", "--threads", "1", "--seed", "8"])
+    let two = Self.run(["simulate", path, "--replications", "2", "--format", "csv", "--threads", "2", "--seed", "8"])
+    #expect(one.code == 0)
+    #expect(one.out == two.out)
+    let lines = one.out.split(separator: "\n")
+    #expect(lines.first == "metric,mean,p05,p95")
+    #expect(lines.dropFirst().first?.hasPrefix("coc_doctor,") == true)
+  }
+
+  @Test func yearsOverrideAndTable() throws {
+    let path = try Self.scenarioFile(Self.tinyScenario)
+    let r = Self.run(["simulate", path, "--replications", "1", "--years", "2"])
+    #expect(r.code == 0)
+    #expect(r.out.contains("2 years, 1 replication, seed 1"))
+    #expect(r.out.contains("Acute contacts assessed within 3 days"))
+  }
+
+  @Test func badInputExitsWithAPreciseError() throws {
+    let usage = Self.run(["simulate", "--replications", "0"])
+    #expect(usage.code == 64)
+    #expect(usage.err.hasPrefix("Error: option '--replications': found '0', expected a whole number from 1 to 1000\nUsage: panelplan simulate"))
+    let path = try Self.scenarioFile(#"{"centre": {"id": "vc", "clinicians": []}, "demand": {"acuteShare": 2}}"#)
+    let bad = Self.run(["simulate", path])
+    #expect(bad.code == 1)
+    #expect(bad.out.isEmpty)
+    #expect(bad.err == "Error: \(path): demand.acuteShare: found 2.0, expected a share from 0 to 1\n")
+    let missing = Self.run(["simulate", "/nonexistent/scenario.json"])
+    #expect(missing.code == 1)
+    #expect(missing.err.hasPrefix("Error: /nonexistent/scenario.json: cannot read the file"))
+  }
+
+  @Test func printScenarioRoundTrips() throws {
+    let r = Self.run(["simulate", "--print-scenario", "--years", "3"])
+    #expect(r.code == 0)
+    let path = try Self.scenarioFile(r.out)
+    let again = Self.run(["simulate", path, "--print-scenario"])
+    #expect(again.out == r.out)
+    #expect(r.out.contains("\"years\" : 3"))
+  }
+
+  @Test func listedInHelp() {
+    #expect(Self.run(["--help"]).out.contains("simulate"))
+    #expect(Self.run(["simulate", "--help"]).out.contains("--replications N"))
+  }
+}
