@@ -85,12 +85,13 @@ public enum SweepModels {
   public static let defaultName = "capacity"
 
   /// Every model name, in the order help lists them.
-  public static let names = ["capacity"]
+  public static let names = ["capacity", "simulation"]
 
   /// The model of that name, or nil.
   public static func make(named name: String) -> (any SweepModel)? {
     switch name {
     case "capacity": return CapacitySweepModel()
+    case "simulation": return SimulationSweepModel()
     default: return nil
     }
   }
