@@ -48,6 +48,7 @@ public enum PanelPlanCLI {
     [
       CapacityCommand.self,
       ExampleCommand.self,
+      ContinuityCommand.self,
     ]
   }
 

@@ -213,6 +213,19 @@ public struct VisitRecordReader: Sendable {
     return (sinks, report)
   }
 
+  /// Which column roles the file's header has (patient, date, clinician,
+  /// profession, centre, contact type, fixed doctor); reads only the header.
+  public func columnsPresent() throws -> [Bool] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+      throw InputError(file: displayName, problem: "cannot open the file (\(String(cString: strerror(errno))))")
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw InputError(file: displayName, problem: "cannot read the file") }
+    return try readHeader(fd: fd, size: Int(st.st_size)).index.map { $0 >= 0 }
+  }
+
   /// The offset just after the first line break at or after `offset`, or nil
   /// when none is found within 1 MiB.
   func recordStartAfter(fd: Int32, offset: Int, size: Int) -> Int? {
