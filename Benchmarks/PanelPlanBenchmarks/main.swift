@@ -10,6 +10,7 @@ FileHandle.standardError.write(Data("WARNING: benchmarks built in debug; numbers
 
 let allBenchmarks: [Benchmark] =
   CapacityBenchmarks.all
+  + ContinuityBenchmarks.all
 
 var filter: String?
 var runs = 3

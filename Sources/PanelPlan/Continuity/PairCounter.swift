@@ -34,8 +34,14 @@ public struct PairCounter: Sendable {
 
   @inline(__always)
   static func slot(_ k: UInt64, _ mask: Int) -> Int {
-    var h = k &* 0x9E37_79B9_7F4A_7C15
-    h ^= h >> 31
+    // MurmurHash3's 64-bit finaliser: every key bit reaches the low bits
+    // that pick the slot (a bare multiply would leave them to the clinician).
+    var h = k
+    h ^= h >> 33
+    h = h &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 33
+    h = h &* 0xC4CE_B9FE_1A85_EC53
+    h ^= h >> 33
     return Int(truncatingIfNeeded: h) & mask
   }
 
