@@ -13,6 +13,7 @@ let allBenchmarks: [Benchmark] =
   + SweepBenchmarks.all
   + StaffingBenchmarks.all
   + SimulationBenchmarks.all
+  + ContinuityBenchmarks.all
 
 var filter: String?
 var runs = 3

@@ -61,6 +61,7 @@ public enum PanelPlanCLI {
       ProjectCommand.self,
       RecruitCommand.self,
       SweepCommand.self,
+      ContinuityCommand.self,
       GenerateCommand.self,
     ]
   }

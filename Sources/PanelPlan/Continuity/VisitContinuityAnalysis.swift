@@ -1,0 +1,274 @@
+import Foundation
+
+/// The two scopes of the agreement's indices.
+public enum ContinuityScope: String, Sendable, CaseIterable, Codable {
+  /// Doctor contacts only.
+  case doctor
+  /// All contacts, every profession.
+  case all
+}
+
+/// A way of grouping patients, with each patient's group.
+public struct PatientGrouping: Sendable {
+  /// `unit`, `fixed_doctor`, `age_band`, `priority_group` or `all`.
+  public var name: String
+  /// Group labels, in report order.
+  public var labels: [String]
+  /// Per patient, the index into `labels`.
+  public var groupOfPatient: [Int32]
+}
+
+/// Continuity indices per patient computed from a unit's own visit records,
+/// and their aggregates per unit, fixed doctor, age band and priority group.
+///
+/// ```swift
+/// let a = try VisitContinuityAnalysis.run(reader: VisitRecordReader(path: "visits.csv"), options: VisitContinuityOptions())
+/// a.summary(grouping: "all")[0].all.coc?.mean
+/// ```
+///
+/// Design and its trade-off: rows stream through per-worker accumulators
+/// (`ContinuityAccumulator`), so memory is bounded by the distinct patients and
+/// the (patient, provider) pairs, never by rows; the order-independent indices
+/// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
+/// order. SECON is exact in one pass when each patient's rows arrive in date
+/// order; patients whose rows do not are reread in a second pass that keeps
+/// 13 bytes per visit of those patients only. A fully shuffled file therefore
+/// costs a second pass and memory proportional to its rows; a file sorted by
+/// date or by patient costs neither. Visits at the same minute keep file order.
+public struct VisitContinuityAnalysis: Sendable {
+  /// What the scan read.
+  public var scan: VisitScanReport
+  /// The window actually used (SKR's preset fills it in).
+  public var fromDay: Int32?
+  public var toDay: Int32?
+  /// First and last day among counted visits (nil when none).
+  public var firstVisitDay: Int32?
+  public var lastVisitDay: Int32?
+  public var minVisits: Int
+  /// Counted visits.
+  public var countedVisits: Int
+  /// Patients with at least one counted visit, ids in first-seen order.
+  public var patients: ByteInterner
+  /// Sufficient statistics per patient and scope.
+  public var doctorStatistics: [ContinuityStatistics]
+  public var allStatistics: [ContinuityStatistics]
+  /// Whether each patient has a known fixed doctor.
+  public var hasFixedDoctor: [Bool]
+  /// Patients whose rows arrived out of date order (their SECON came from the second pass).
+  public var unorderedPatients: Int
+  /// Groupings: all, unit, fixed doctor, age band, priority group.
+  public var groupings: [PatientGrouping]
+  /// Rough bytes held by the accumulators at the end of the scan.
+  public var accumulatorBytes: Int
+
+  /// The indices of patient `i` in a scope.
+  public func indices(_ i: Int, _ scope: ContinuityScope) -> ContinuityIndices {
+    (scope == .doctor ? doctorStatistics[i] : allStatistics[i]).indices(hasFixedDoctor: hasFixedDoctor[i])
+  }
+
+  /// Whether patient `i` counts in a scope (enough visits).
+  public func counts(_ i: Int, _ scope: ContinuityScope) -> Bool {
+    Int((scope == .doctor ? doctorStatistics[i] : allStatistics[i]).visits) >= max(1, minVisits)
+  }
+
+  /// Runs the whole analysis: an SKR pre-pass when needed, the scan, the
+  /// second pass for out-of-order patients, and the groupings.
+  ///
+  /// - Parameters:
+  ///   - skrEndDay: with `skr`, the window's end; nil: the last date in the file.
+  ///   - skr: apply SKR's preset (`VisitContinuityOptions.applySKRPreset`).
+  public static func run(
+    reader: VisitRecordReader, options: VisitContinuityOptions, patientRecords: PatientRecords? = nil,
+    skr: Bool = false, skrEndDay: Int32? = nil
+  ) throws -> VisitContinuityAnalysis {
+    var options = options
+    var listing: ListingUnits?
+    if let r = patientRecords, r.hasUnit {
+      var l = ListingUnits()
+      l.patients = r.ids
+      l.unitOfPatient = r.unit.map { u in u.map { l.centres.intern($0) } ?? -1 }
+      listing = l
+    }
+    var preScan: VisitScanReport?
+    if skr {
+      var end = skrEndDay
+      if end == nil || listing == nil {
+        let needCentres = listing == nil
+        let (parts, report) = try reader.scan { _ in ListingScan(countCentres: needCentres) }
+        preScan = report
+        var merged = parts[0]
+        for p in parts.dropFirst() { merged.absorb(p) }
+        if end == nil { end = merged.maxDay == Int32.min ? nil : merged.maxDay }
+        if listing == nil {
+          var l = ListingUnits()
+          l.patients = merged.patients
+          l.centres = merged.centres
+          l.unitOfPatient = mostFrequentCentre(merged.centrePairs, patients: merged.patients.count, centres: merged.centres)
+          listing = l
+        }
+      }
+      if let end { options.applySKRPreset(endDay: end) } else { options.minVisits = VisitContinuityOptions.skrMinVisits }
+    }
+    if options.listingUnitOnly, !(try preScan?.hasColumn ?? reader.columnsPresent())[4] {
+      // No centre column: every visit is taken to be at the listing unit.
+      options.listingUnitOnly = false
+    }
+    let hasUnitFromFile = patientRecords?.hasUnit ?? false
+    let filter = VisitFilter(options, listing: listing)
+    let (parts, report) = try reader.scan { _ in ContinuityAccumulator(filter: filter, countCentres: !hasUnitFromFile) }
+    var acc = parts[0]
+    for p in parts.dropFirst() { acc.absorb(p) }
+    let memory = parts.reduce(0) { $0 + $1.memoryBytes }
+
+    // Second pass for patients whose rows came out of order.
+    let unorderedCount = acc.unordered.reduce(0) { $0 + ($1 ? 1 : 0) }
+    if unorderedCount > 0 {
+      let (collected, _) = try reader.scan { _ in
+        SequenceCollector(filter: filter, patients: acc.patients, clinicians: acc.clinicians, wanted: acc.unordered)
+      }
+      var patient: [Int32] = [], minute: [Int32] = [], clinician: [Int32] = [], doctor: [Bool] = []
+      for c in collected {
+        patient += c.patient
+        minute += c.minute
+        clinician += c.clinician
+        doctor += c.doctor
+      }
+      // Stable order: patient, minute, then file position.
+      let order = (0..<patient.count).sorted { (a: Int, b: Int) -> Bool in
+        if patient[a] != patient[b] { return patient[a] < patient[b] }
+        if minute[a] != minute[b] { return minute[a] < minute[b] }
+        return a < b
+      }
+      var k = 0
+      while k < order.count {
+        let p = patient[order[k]]
+        var pairsAll: Int32 = 0, pairsDoctor: Int32 = 0
+        var prevAll: Int32 = -1, prevDoctor: Int32 = -1
+        while k < order.count && patient[order[k]] == p {
+          let v = order[k]
+          if clinician[v] == prevAll { pairsAll += 1 }
+          prevAll = clinician[v]
+          if doctor[v] {
+            if clinician[v] == prevDoctor { pairsDoctor += 1 }
+            prevDoctor = clinician[v]
+          }
+          k += 1
+        }
+        acc.pairsAll[Int(p)] = pairsAll
+        acc.pairsDoctor[Int(p)] = pairsDoctor
+      }
+    }
+
+    // Fixed doctor per patient: the patients file, else the visits' column.
+    let n = acc.patients.count
+    var recordOf = [Int32](repeating: -1, count: n)
+    if let r = patientRecords {
+      for i in 0..<n { recordOf[i] = acc.patients.withBytes(Int32(i)) { r.ids.find($0) } }
+    }
+    var fixedDoctor = acc.fixedClinician
+    if let r = patientRecords {
+      for i in 0..<n where recordOf[i] >= 0 {
+        if let fd = r.fixedDoctor[Int(recordOf[i])] { fixedDoctor[i] = acc.clinicians.intern(fd) }
+      }
+    }
+    var doctorStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
+    var allStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
+    acc.visitPairs.forEach { p, c, a, d in
+      let i = Int(p)
+      let withFixed = fixedDoctor[i] == c
+      allStats[i].add(visitsWithOneProvider: a, withFixedDoctor: withFixed)
+      doctorStats[i].add(visitsWithOneProvider: d, withFixedDoctor: withFixed)
+    }
+    for i in 0..<n {
+      allStats[i].sameProviderPairs = acc.pairsAll[i]
+      doctorStats[i].sameProviderPairs = acc.pairsDoctor[i]
+    }
+
+    // Groupings.
+    let referenceYear = ISODateBytes.civil(options.toDay ?? (acc.maxDay == Int32.min ? 0 : acc.maxDay)).year
+    var groupings: [PatientGrouping] = [PatientGrouping(name: "all", labels: ["all"], groupOfPatient: [Int32](repeating: 0, count: n))]
+    // Unit: the patients file's, else the centre of most of the patient's counted visits.
+    var unitOf = [Int32](repeating: -1, count: n)
+    if let r = patientRecords, r.hasUnit {
+      for i in 0..<n where recordOf[i] >= 0 {
+        if let u = r.unit[Int(recordOf[i])] { unitOf[i] = acc.centres.intern(u) }
+      }
+    } else if report.hasColumn[4] {
+      unitOf = mostFrequentCentre(acc.centrePairs, patients: n, centres: acc.centres)
+    }
+    groupings.append(grouping("unit", keys: unitOf, names: acc.centres))
+    groupings.append(grouping("fixed_doctor", keys: fixedDoctor, names: acc.clinicians, missing: "(none)"))
+    if let r = patientRecords {
+      let bands = (0..<n).map { i in recordOf[i] < 0 ? -1 : Int32(r.ageBand(Int(recordOf[i]), atYear: referenceYear)?.index ?? -1) }
+      groupings.append(ordered("age_band", keys: bands, labels: AgeBand.allCases.map(\.rawValue)))
+      let groups = (0..<n).map { i in recordOf[i] < 0 ? -1 : Int32(r.priorityGroup(Int(recordOf[i]), atYear: referenceYear)?.rank ?? -1) }
+      groupings.append(ordered("priority_group", keys: groups, labels: PriorityGroup.allCases.map(\.rawValue)))
+    }
+
+    return VisitContinuityAnalysis(
+      scan: report, fromDay: options.fromDay, toDay: options.toDay,
+      firstVisitDay: acc.minDay == Int32.max ? nil : acc.minDay, lastVisitDay: acc.maxDay == Int32.min ? nil : acc.maxDay,
+      minVisits: options.minVisits, countedVisits: acc.countedRows, patients: acc.patients,
+      doctorStatistics: doctorStats, allStatistics: allStats,
+      hasFixedDoctor: fixedDoctor.map { $0 >= 0 }, unorderedPatients: unorderedCount, groupings: groupings,
+      accumulatorBytes: memory)
+  }
+
+  /// Groups keyed by interned ids, labelled and ordered by the ids' text;
+  /// patients without a key go to `missing`, listed last.
+  static func grouping(_ name: String, keys: [Int32], names: ByteInterner, missing: String = "(unknown)") -> PatientGrouping {
+    var used = [Bool](repeating: false, count: names.count)
+    var anyMissing = false
+    for k in keys { if k >= 0 { used[Int(k)] = true } else { anyMissing = true } }
+    var labelIndex = [Int32](repeating: -1, count: names.count)
+    var labels: [String] = []
+    for k in names.sortedOrder() where used[Int(k)] {
+      labelIndex[Int(k)] = Int32(labels.count)
+      labels.append(names.string(k))
+    }
+    let missingIndex = Int32(labels.count)
+    if anyMissing { labels.append(missing) }
+    return PatientGrouping(name: name, labels: labels, groupOfPatient: keys.map { $0 >= 0 ? labelIndex[Int($0)] : missingIndex })
+  }
+
+  /// Groups with a fixed natural order (age bands, priority groups); only
+  /// groups that occur are listed.
+  static func ordered(_ name: String, keys: [Int32], labels all: [String]) -> PatientGrouping {
+    var used = [Bool](repeating: false, count: all.count + 1)
+    for k in keys { used[k >= 0 ? Int(k) : all.count] = true }
+    var index = [Int32](repeating: -1, count: all.count + 1)
+    var labels: [String] = []
+    for k in 0...all.count where used[k] {
+      index[k] = Int32(labels.count)
+      labels.append(k < all.count ? all[k] : "(unknown)")
+    }
+    return PatientGrouping(name: name, labels: labels, groupOfPatient: keys.map { index[$0 >= 0 ? Int($0) : all.count] })
+  }
+
+  /// One group's aggregates in both scopes.
+  public struct GroupSummary: Sendable, Codable, Hashable {
+    public var grouping: String
+    public var group: String
+    public var doctor: ContinuitySummary
+    public var all: ContinuitySummary
+  }
+
+  /// Aggregates per group of a grouping, in the grouping's label order.
+  /// Patients enter a scope's summary only with at least `minVisits` visits
+  /// in that scope.
+  public func summary(grouping name: String) -> [GroupSummary] {
+    guard let g = groupings.first(where: { $0.name == name }) else { return [] }
+    var members = [[Int32]](repeating: [], count: g.labels.count)
+    for (i, k) in g.groupOfPatient.enumerated() { members[Int(k)].append(Int32(i)) }
+    return g.labels.indices.map { k in
+      let m = members[k]
+      func summarise(_ s: ContinuityScope) -> ContinuitySummary {
+        ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
+      }
+      return GroupSummary(grouping: g.name, group: g.labels[k], doctor: summarise(.doctor), all: summarise(.all))
+    }
+  }
+
+  /// Aggregates for every grouping, in order.
+  public func summaries() -> [GroupSummary] { groupings.flatMap { summary(grouping: $0.name) } }
+}

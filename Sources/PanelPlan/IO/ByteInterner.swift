@@ -1,0 +1,186 @@
+import Foundation
+
+/// Interns byte strings (ids read from files) into dense `Int32` indices,
+/// 0, 1, 2, … in order of first appearance, without making a `String` per row.
+///
+/// Open addressing with linear probing over a power-of-two slot table that is
+/// kept at most half full; each entry keeps its 32-bit hash so that most
+/// probes never compare bytes. The bytes of all ids live in one arena.
+///
+/// ```swift
+/// var ids = ByteInterner()
+/// "p1".utf8.withContiguousStorageIfAvailable { ids.intern(UnsafeRawBufferPointer($0)) }  // 0
+/// ```
+///
+/// - Complexity: `intern` and `find` are O(length of the id) expected.
+public struct ByteInterner: Sendable {
+  /// The bytes of every id, back to back.
+  var arena: [UInt8] = []
+  /// Entry i is `arena[starts[i] ..< starts[i + 1]]`.
+  var starts: [Int] = [0]
+  /// Hash of each entry.
+  var hashes: [UInt32] = []
+  /// Slot → entry index + 1; 0 is empty.
+  var slots: [Int32]
+  var mask: Int
+
+  /// - Parameter capacity: expected number of ids (the table grows as needed).
+  public init(capacity: Int = 64) {
+    var n = 16
+    while n < capacity * 2 { n <<= 1 }
+    slots = [Int32](repeating: 0, count: n)
+    mask = n - 1
+    hashes.reserveCapacity(capacity)
+    starts.reserveCapacity(capacity + 1)
+  }
+
+  /// Number of distinct ids.
+  public var count: Int { hashes.count }
+
+  /// Bytes held, for memory accounting.
+  public var memoryBytes: Int { arena.capacity + starts.capacity * 8 + hashes.capacity * 4 + slots.capacity * 4 }
+
+  /// A 64-bit hash of the bytes, 8 at a time (a multiply–xorshift mix in the
+  /// style of wyhash / murmur's finaliser; not cryptographic).
+  @inline(__always)
+  public static func hash(_ p: UnsafeRawBufferPointer) -> UInt64 {
+    let n = p.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+    var i = 0
+    while i + 8 <= n {
+      let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 32
+      i += 8
+    }
+    if i < n {
+      var w: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n {
+        w |= UInt64(p[i]) << shift
+        shift += 8
+        i += 1
+      }
+      h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
+    }
+    h ^= h >> 29
+    h = h &* 0x9E37_79B9_7F4A_7C15
+    return h ^ (h >> 32)
+  }
+
+  @inline(__always)
+  func equals(_ entry: Int, _ p: UnsafeRawBufferPointer) -> Bool {
+    let s = starts[entry], e = starts[entry + 1]
+    if e - s != p.count { return false }
+    if p.count == 0 { return true }
+    return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + s, p.baseAddress!, p.count) == 0 }
+  }
+
+  /// The index of `p`, or -1 when it was never interned.
+  
+  public func find(_ p: UnsafeRawBufferPointer) -> Int32 {
+    let h = Self.hash(p)
+    let h32 = UInt32(truncatingIfNeeded: h)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let e = slots[slot]
+      if e == 0 { return -1 }
+      let i = Int(e) - 1
+      if hashes[i] == h32 && equals(i, p) { return Int32(i) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The index of `p`, adding it when new. `isNew` tells which.
+  
+  public mutating func intern(_ p: UnsafeRawBufferPointer, isNew: inout Bool) -> Int32 {
+    let h = Self.hash(p)
+    let h32 = UInt32(truncatingIfNeeded: h)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let e = slots[slot]
+      if e == 0 { break }
+      let i = Int(e) - 1
+      if hashes[i] == h32 && equals(i, p) {
+        isNew = false
+        return Int32(i)
+      }
+      slot = (slot + 1) & mask
+    }
+    isNew = true
+    let index = hashes.count
+    if p.count > 0 { arena.append(contentsOf: p) }
+    starts.append(arena.count)
+    hashes.append(h32)
+    slots[slot] = Int32(index + 1)
+    if hashes.count * 2 > slots.count { grow() }
+    return Int32(index)
+  }
+
+  /// The index of `p`, adding it when new.
+  
+  public mutating func intern(_ p: UnsafeRawBufferPointer) -> Int32 {
+    var isNew = false
+    return intern(p, isNew: &isNew)
+  }
+
+  /// Interns a `String`'s UTF-8 bytes.
+  public mutating func intern(_ s: String) -> Int32 {
+    var s = s
+    return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Finds a `String`'s UTF-8 bytes; -1 when absent.
+  public func find(_ s: String) -> Int32 {
+    var s = s
+    return s.withUTF8 { find(UnsafeRawBufferPointer($0)) }
+  }
+
+
+  mutating func grow() {
+    let n = slots.count * 2
+    var newSlots = [Int32](repeating: 0, count: n)
+    let m = n - 1
+    for i in 0..<hashes.count {
+      // Slot positions come from the full 64-bit hash; recompute it from the bytes.
+      let h = arena.withUnsafeBytes { a in
+        Self.hash(UnsafeRawBufferPointer(rebasing: a[starts[i]..<starts[i + 1]]))
+      }
+      var slot = Int(truncatingIfNeeded: h) & m
+      while newSlots[slot] != 0 { slot = (slot + 1) & m }
+      newSlots[slot] = Int32(i + 1)
+    }
+    slots = newSlots
+    mask = m
+  }
+
+  /// Calls `body` with the bytes of entry `i`.
+  
+  public func withBytes<R>(_ i: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    let s = starts[Int(i)], e = starts[Int(i) + 1]
+    return try arena.withUnsafeBytes { a in try body(UnsafeRawBufferPointer(rebasing: a[s..<e])) }
+  }
+
+  /// Entry `i` as a `String` (invalid UTF-8 repaired with U+FFFD).
+  public func string(_ i: Int32) -> String {
+    withBytes(i) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Byte-wise comparison of entries `a` and `b` (memcmp order, shorter first on a tie).
+  public func compare(_ a: Int32, _ b: Int32) -> Int {
+    withBytes(a) { x in
+      withBytes(b) { y in
+        let n = min(x.count, y.count)
+        let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
+        return c != 0 ? c : x.count - y.count
+      }
+    }
+  }
+
+  /// Entry indices ordered by their bytes (memcmp order).
+  public func sortedOrder() -> [Int32] {
+    var order = (0..<Int32(count)).map { $0 }
+    order.sort { compare($0, $1) < 0 }
+    return order
+  }
+}

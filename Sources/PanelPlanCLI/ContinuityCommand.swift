@@ -1,0 +1,127 @@
+import Foundation
+import PanelPlan
+
+/// `panelplan continuity`: continuity indices from a unit's own visit records.
+public enum ContinuityCommand: CLICommand {
+  public static let spec = CommandSpec(
+    name: "continuity",
+    abstract: "Continuity indices (COC, UPC, SECON, Herfindahl, MMCI, fixed-doctor share) from visit records.",
+    discussion: """
+      Reads a CSV of visits (one row per contact; header row; ',' or ';'; RFC 4180
+      quotes; UTF-8) and reports, per unit, fixed doctor, age band and priority
+      group, the number of patients and visits and the mean, median and p10-p90 of
+      each index, over doctor contacts and over all contacts. Dates are ISO 8601
+      (2024-03-05, optionally with a time). The file need not be sorted; memory
+      grows with patients, not rows. A patients CSV (--patients) adds age band,
+      priority group, fixed doctor and listing unit. Bad rows stop the run with
+      file:line:column; --skip-bad-rows counts and skips them instead.
+      """,
+    positionals: [PositionalSpec("visits.csv", help: "Visit records (see Examples/visits.csv).")],
+    options: [
+      .format, .out,
+      OptionSpec("patients", value: "FILE", help: "Patients CSV: patient, birth_year or age_band, sex, need_weight, nursing_home, home_health_care, long_term_conditions, fixed_doctor, unit (see Examples/patients.csv)."),
+      OptionSpec("per-patient", value: "FILE", help: "Also write one row per patient with every index per scope (coc_doctor, coc_all, ...), whole or not at all."),
+      OptionSpec("from", value: "DATE", help: "First day counted, YYYY-MM-DD (inclusive). Default: no limit."),
+      OptionSpec("to", value: "DATE", help: "Last day counted, YYYY-MM-DD (inclusive). Default: no limit."),
+      OptionSpec("min-visits", value: "N", help: "Visits a patient needs in a scope to count there (COC needs 2).", default: "2 (3 with --skr)"),
+      OptionSpec("skr", help: "SKR Primärvårdskvalitet's definition: at least 3 visits in the 18 months ending at --to (or the last date in the file), only visits at the patient's listing unit (the patients file's unit, else the unit of most of the patient's rows)."),
+      OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor (case ignored).", default: "läkare,lakare,läk,doctor,physician,gp,dr"),
+      OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count, e.g. physical,video (case ignored). Default: all."),
+      OptionSpec("compare-from", value: "DATE", help: "Comparison mode: first day of the baseline period; the main window is the current period."),
+      OptionSpec("compare-to", value: "DATE", help: "Comparison mode: last day of the baseline period."),
+      OptionSpec("compare-file", value: "FILE", help: "Comparison mode: baseline visits from another file (with --compare-from/--compare-to if given, else the main window)."),
+      OptionSpec("patient", value: "COL", help: "Column with the patient id.", default: "patient"),
+      OptionSpec("date", value: "COL", help: "Column with the visit date.", default: "date"),
+      OptionSpec("clinician", value: "COL", help: "Column with the clinician id.", default: "clinician"),
+      OptionSpec("profession", value: "COL", help: "Column with the clinician's profession.", default: "profession"),
+      OptionSpec("centre", value: "COL", help: "Column with the care centre (optional unless named).", default: "centre"),
+      OptionSpec("contact-type", value: "COL", help: "Column with the contact type (optional unless named).", default: "contact_type"),
+      OptionSpec("fixed-doctor", value: "COL", help: "Column with the patient's fixed doctor (optional unless named).", default: "fixed_doctor"),
+      OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
+      OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
+      OptionSpec("threads", value: "N", help: "Parts read in parallel.", default: "the number of cores"),
+    ])
+
+  static func day(_ a: ParsedArguments, _ name: String) throws -> Int32? {
+    guard a.has(name), let s = a.string(name) else { return nil }
+    guard let d = ISODateBytes.parse(s), s.count == 10 else {
+      throw UsageError("option '--\(name)': found '\(s)', expected a date YYYY-MM-DD", usage: spec.usage)
+    }
+    return d
+  }
+
+  static func list(_ s: String) -> [String] {
+    s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    guard let path = a.positional(0) else { throw UsageError("missing argument <visits.csv>", usage: spec.usage) }
+    var columns = VisitColumns()
+    func choose(_ name: String, _ keyPath: WritableKeyPath<VisitColumns, VisitColumns.Choice>) {
+      if a.has(name), let v = a.string(name) { columns[keyPath: keyPath] = .init(v, required: true) }
+    }
+    choose("patient", \.patient)
+    choose("date", \.date)
+    choose("clinician", \.clinician)
+    choose("profession", \.profession)
+    choose("centre", \.centre)
+    choose("contact-type", \.contactType)
+    choose("fixed-doctor", \.fixedDoctor)
+    let delimiter: UInt8? = a.string("delimiter") == ";" ? 59 : a.string("delimiter") == "," ? 44 : nil
+    let threads = a.has("threads") ? try a.int("threads", in: 1...256)! : ProcessInfo.processInfo.activeProcessorCount
+
+    var options = VisitContinuityOptions()
+    options.fromDay = try day(a, "from")
+    options.toDay = try day(a, "to")
+    if let f = options.fromDay, let t = options.toDay, f > t {
+      throw UsageError("option '--from' is after '--to'", usage: spec.usage)
+    }
+    if a.has("min-visits") { options.minVisits = try a.int("min-visits", in: 1...1_000_000)! }
+    if a.has("doctor-values") { options.doctorValues = Set(list(a.string("doctor-values")!)) }
+    if a.has("contact-types") { options.contactTypes = Set(list(a.string("contact-types")!)) }
+    let skr = a.flag("skr")
+    if skr && a.has("from") { throw UsageError("--skr sets the window itself (18 months ending at --to); leave out --from", usage: spec.usage) }
+
+    let patients = try a.has("patients") ? PatientRecords.load(path: a.string("patients")!) : nil
+    func analyse(_ file: String, _ o: VisitContinuityOptions, skrEnd: Int32?) throws -> VisitContinuityAnalysis {
+      let reader = VisitRecordReader(path: file, columns: columns, delimiter: delimiter, skipBadRows: a.flag("skip-bad-rows"), workers: threads)
+      var r = try VisitContinuityAnalysis.run(reader: reader, options: o, patientRecords: patients, skr: skr, skrEndDay: skrEnd)
+      // An explicit --min-visits overrides the preset's 3.
+      if skr && a.has("min-visits") { r.minVisits = o.minVisits }
+      return r
+    }
+
+    let current = try analyse(path, options, skrEnd: options.toDay)
+    for e in current.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
+    if current.scan.skippedRows > 0 { output.warn("Skipped \(current.scan.skippedRows) bad row(s) in \(path).\n") }
+    let groups = current.summaries()
+    let format = a.string("format") ?? "table"
+
+    let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
+    var text: String
+    if comparing {
+      var b = options
+      if a.has("compare-from") || a.has("compare-to") {
+        b.fromDay = try day(a, "compare-from")
+        b.toDay = try day(a, "compare-to")
+      }
+      let baseFile = a.string("compare-file") ?? path
+      let baseline = try analyse(baseFile, b, skrEnd: b.toDay)
+      for e in baseline.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
+      func title(_ f: String, _ x: VisitContinuityAnalysis) -> String {
+        "\(f) \(x.fromDay.map(ISODateBytes.format) ?? "start")…\(x.toDay.map(ISODateBytes.format) ?? "end")"
+      }
+      let changes = ContinuityReport.changes(baseline: baseline.summaries(), current: groups)
+      text = try ContinuityReport.comparison(changes, format: format, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current))
+    } else {
+      switch format {
+      case "csv": text = ContinuityReport.csv(groups)
+      case "json": text = try ContinuityReport.json(current, groups, file: path)
+      default: text = ContinuityReport.table(current, groups, file: path)
+      }
+    }
+    // Everything is computed before anything is written.
+    if let pp = a.string("per-patient") { try AtomicFile.write(ContinuityReport.perPatientCSV(current), to: pp) }
+    try emit(text, a, &output)
+  }
+}
