@@ -29,6 +29,7 @@ enum StaffingOptions {
     OptionSpec("growth-80", value: "SHARE", help: "Growth of the 80+ population over ten years.", default: "0.5"),
     OptionSpec("growth-working-age", value: "SHARE", help: "Growth of the 16-64 population over ten years.", default: "0.05"),
     OptionSpec("no-centres", help: "Leave out per-centre series (saves memory in national runs)."),
+    OptionSpec("simulate", help: "Also simulate every centre's visits each year for continuity (COC), access (assessed within 3 days, waits) and utilisation; slower."),
   ]
 
   /// Loads the input, or the example region.
@@ -86,6 +87,13 @@ enum StaffingOptions {
       workforce: w, plan: plan, keepCentreDetail: !a.flag("no-centres"))
   }
 
+  /// Settings with the simulation plugged in when `--simulate` is given.
+  static func settings(_ a: ParsedArguments, regions: [Region]) throws -> ProjectionSettings {
+    var s = try settings(a)
+    if a.flag("simulate") { s.outcomeModel = .simulation(regions: regions) }
+    return s
+  }
+
   /// Yearly factor of a ten-year growth g: (1 + g)^(1/10).
   static func pow10(_ g: Double) -> Double { PopulationGrowth(tenYearGrowth: [.age80plus: g]).factor(for: .age80plus) }
 }
@@ -115,7 +123,7 @@ public enum ProjectCommand: CLICommand {
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     let loaded = try StaffingOptions.load(a)
-    let settings = try StaffingOptions.settings(a)
+    let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
     let result = projection.run(settings)
     let text: String

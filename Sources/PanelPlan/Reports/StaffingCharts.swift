@@ -59,6 +59,25 @@ public enum StaffingCharts {
       format: { NumberFormat.percent($0, decimals: 0) })
   }
 
+  /// Continuity and access by year when the projection simulated visits
+  /// (`panelplan project --simulate`); nil otherwise.
+  public static func simulatedOutcomes(_ r: ProjectionResult, language l: ReportLanguage = .en) -> String? {
+    let k = StaffingMetric.allCases.count
+    let wanted: [(String, String)] = [
+      ("coc_doctor", "Continuity index (COC)"), ("fixedDoctorShare_doctor", "Visits with the fixed doctor"),
+      ("assessedWithin3Days", "Assessed within 3 days"), ("doctorUtilisation", "Doctor utilisation"),
+    ]
+    let lines: [ChartSeries] = wanted.compactMap { name, label in
+      guard let i = r.outcomeNames.firstIndex(of: name) else { return nil }
+      let bands = r.years.indices.map { r.total.bands[$0][k + i] }
+      return ChartSeries(l(label), values: bands.map(\.mean), band: r.expectedValue ? nil : bands.map { ($0.p05, $0.p95) })
+    }
+    guard !lines.isEmpty else { return nil }
+    return Charts.lines(
+      title: l("Continuity and access"), x: years(r), series: lines, xLabel: l("Year"), yLabel: l("Share or index (0-1)"),
+      format: { NumberFormat.fixed($0, decimals: 2) })
+  }
+
   /// The projection report: the last year's answers first, then the charts
   /// and the yearly table of the total.
   public static func report(_ r: ProjectionResult, title: String, language l: ReportLanguage = .en) -> String {
@@ -85,6 +104,9 @@ public enum StaffingCharts {
     h.figure(guidelineRatio(r, language: l), caption: l("At most 1.00 meets the guideline."))
     h.figure(fixedDoctorShares(r, language: l), caption: l("Targets of the 2021 agreement: 55% of everyone, 80% of nursing-home residents."))
     h.figure(fteByRole(r, language: l), caption: l("FTE by role in the whole input."))
+    if let chart = simulatedOutcomes(r, language: l) {
+      h.figure(chart, caption: l("From the visit-level simulation of every centre in every year (listed-weighted means)."))
+    }
     let rows: [[String]] = r.years.indices.map { y in
       [String(r.years[y]), F.grouped(v(.listed, y)), F.fixed(v(.specialistFTE, y), decimals: 1), F.fixed(v(.traineeFTE, y), decimals: 1),
        F.grouped(v(.listedPerSpecialistFTE, y)), F.fixed(v(.guidelineRatio, y), decimals: 2), F.percent(v(.fixedDoctorShare, y)),
