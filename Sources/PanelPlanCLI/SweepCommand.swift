@@ -54,6 +54,8 @@ public enum SweepCommand: CLICommand {
       OptionSpec("subject-to", value: "CONSTRAINT", help: "Keep only points where NAME>=X (or <=, >, <) holds; repeatable."),
       OptionSpec("top", value: "K", help: "Ranked points to show.", default: "10"),
       OptionSpec("pareto", value: "A:DIR,B:DIR", help: "Pareto front over two results; DIR is max or min (default max)."),
+      .report, .lang,
+      OptionSpec("report-metric", value: "NAME", help: "The result the report's heat map shows. Default: the ranking objective, else the first result."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
@@ -180,7 +182,7 @@ public enum SweepCommand: CLICommand {
           if let stream { try stream.write(piece) } else { text += piece }
         }
         written += rows.count
-        if !wanted.isEmpty { kept += rows }
+        if !wanted.isEmpty || a.has("report") { kept += rows }
       }
     } catch {
       stream?.discard()
@@ -202,6 +204,21 @@ public enum SweepCommand: CLICommand {
     if outcome.interrupted, let outPath {
       throw InputError(file: outPath, problem: "interrupted after \(outcome.pointsDone) of \(outcome.pointCount) points; the file holds those first \(outcome.pointsDone) rows")
     }
+    if a.has("report") {
+      let name = a.string("report-metric") ?? wanted.objective?.name ?? model.metricNames[0]
+      let column: SweepColumn
+      do { column = try SweepColumn(name, parameters: plan.parameterNames, metrics: model.metricNames) } catch let e as InputError {
+        throw UsageError("option '--report-metric': '\(name)': \(e.problem)", usage: spec.usage)
+      }
+      let (ranked, front, _) = analyse(kept, wanted)
+      try emitReport(a) { language in
+        SweepCharts.report(
+          kept, parameterNames: plan.parameterNames, metricNames: model.metricNames, replications: plan.replications,
+          seed: plan.seed, column: column, ranked: ranked,
+          objectiveLabel: wanted.objective.map { (wanted.maximise ? "max " : "min ") + $0.name },
+          paretoFront: wanted.pareto.flatMap { p in front.map { (p.0, p.2, $0) } }, language: language)
+      }
+    }
     output.write(text)
     if !wanted.isEmpty { output.write(report(kept, wanted: wanted, format: format, top: top, separate: !text.isEmpty)) }
     if progress != nil {
@@ -209,6 +226,25 @@ public enum SweepCommand: CLICommand {
       output.warn(String(format: "%d points × %d replications in %.2f s (%.0f points/s, %d threads)\n",
         outcome.pointsDone, plan.replications, seconds, rate, threads))
     }
+  }
+
+  /// The ranked points (best first, constraints met) and the Pareto front
+  /// (taken over the points that meet the constraints), as row indices, and
+  /// how many points meet the constraints.
+  static func analyse(_ rows: [SweepRow], _ w: Wanted) -> (ranked: [Int]?, front: [Int]?, feasible: Int) {
+    let constraintValues = w.constraints.map { c in rows.map { c.column.value(in: $0) } }
+    let feasible = rows.indices.filter { i in w.constraints.indices.allSatisfy { w.constraints[$0].holds(constraintValues[$0][i]) } }
+    let ranked = w.objective.map { objective in
+      SweepRanking.rank(
+        objective: rows.map { objective.value(in: $0) }, maximise: w.maximise, constraints: w.constraints,
+        constraintValues: constraintValues)
+    }
+    let front = w.pareto.map { a, maxA, b, maxB in
+      SweepRanking.paretoFront(
+        feasible.map { a.value(in: rows[$0]) }, feasible.map { b.value(in: rows[$0]) }, maximiseA: maxA, maximiseB: maxB
+      ).map { feasible[$0] }
+    }
+    return (ranked, front, feasible.count)
   }
 
   /// Ranking and Pareto tables.
@@ -233,26 +269,18 @@ public enum SweepCommand: CLICommand {
       }
       return t.render()
     }
-    let constraintValues = w.constraints.map { c in rows.map { c.column.value(in: $0) } }
-    if let objective = w.objective {
-      let ranked = SweepRanking.rank(
-        objective: rows.map { objective.value(in: $0) }, maximise: w.maximise, constraints: w.constraints,
-        constraintValues: constraintValues)
+    let (rankedPoints, frontPoints, feasibleCount) = analyse(rows, w)
+    if let objective = w.objective, let ranked = rankedPoints {
       out += "Ranking: \(w.maximise ? "maximise" : "minimise") \(objective.name)"
       if !w.constraints.isEmpty { out += " subject to " + w.constraints.map(\.description).joined(separator: ", ") }
       out += "\n\(ranked.count) of \(rows.count) points qualify" + (ranked.count > top ? "; the best \(top):" : ":") + "\n"
       if !ranked.isEmpty { out += table(Array(ranked.prefix(top)), [objective] + w.constraints.map(\.column), first: "rank") }
     }
-    if let (a, maxA, b, maxB) = w.pareto {
-      // The front is taken over the points that meet the constraints.
-      let feasible = rows.indices.filter { i in w.constraints.indices.allSatisfy { w.constraints[$0].holds(constraintValues[$0][i]) } }
-      let front = SweepRanking.paretoFront(
-        feasible.map { a.value(in: rows[$0]) }, feasible.map { b.value(in: rows[$0]) }, maximiseA: maxA, maximiseB: maxB
-      ).map { feasible[$0] }
+    if let (a, maxA, b, maxB) = w.pareto, let front = frontPoints {
       if w.objective != nil { out += "\n" }
       out += "Pareto front: \(a.name) (\(maxA ? "max" : "min")) and \(b.name) (\(maxB ? "max" : "min"))"
       if !w.constraints.isEmpty { out += " among points meeting the constraints" }
-      out += "\n\(front.count) of \(feasible.count) points are on the front:\n"
+      out += "\n\(front.count) of \(feasibleCount) points are on the front:\n"
       if !front.isEmpty { out += table(front, [a, b]) }
     }
     return out
