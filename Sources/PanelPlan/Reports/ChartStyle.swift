@@ -61,12 +61,13 @@ public struct LinearScale: Sendable {
 
   /// A domain from 0 (or the smallest value, if negative) to a nice number
   /// at or above every value, and its ticks.
-  public static func niceDomain(including values: [Double], fromZero: Bool = true) -> (lower: Double, upper: Double, ticks: [Double]) {
+  /// With `integerSteps`, ticks are whole numbers (for counts).
+  public static func niceDomain(including values: [Double], fromZero: Bool = true, integerSteps: Bool = false) -> (lower: Double, upper: Double, ticks: [Double]) {
     let finite = values.filter(\.isFinite)
     var lo = fromZero ? min(0, finite.min() ?? 0) : (finite.min() ?? 0)
     var hi = finite.max() ?? 1
     if hi <= lo { hi = lo + 1 }
-    let step = niceStep((hi - lo) / 5)
+    let step = integerSteps ? max(1, niceStep((hi - lo) / 5).rounded(.up)) : niceStep((hi - lo) / 5)
     lo = (lo / step).rounded(.down) * step
     hi = (hi / step).rounded(.up) * step
     var ticks: [Double] = []

@@ -41,8 +41,8 @@ struct ChartFrame {
   }
 
   /// Draws the y axis for `values` and returns its scale.
-  func yAxis(_ c: inout SVGCanvas, values: [Double], label: String, format: (Double) -> String, fromZero: Bool = true) -> LinearScale {
-    let d = LinearScale.niceDomain(including: values, fromZero: fromZero)
+  func yAxis(_ c: inout SVGCanvas, values: [Double], label: String, format: (Double) -> String, fromZero: Bool = true, integerSteps: Bool = false) -> LinearScale {
+    let d = LinearScale.niceDomain(including: values, fromZero: fromZero, integerSteps: integerSteps)
     let s = LinearScale(domain: (d.lower, d.upper), range: (plotBottom, plotTop))
     for t in d.ticks {
       let y = s(t)
@@ -209,7 +209,7 @@ public enum Charts {
     var f = ChartFrame()
     var c = f.canvas(title: title)
     f.bottom = 60
-    let s = f.yAxis(&c, values: counts.map(Double.init), label: yLabel, format: { NumberFormat.grouped($0) })
+    let s = f.yAxis(&c, values: counts.map(Double.init), label: yLabel, format: { NumberFormat.grouped($0) }, integerSteps: true)
     let xs = LinearScale(domain: (lower, upper), range: (f.plotLeft, f.plotRight))
     let w = (upper - lower) / Double(bins)
     for (i, n) in counts.enumerated() {
