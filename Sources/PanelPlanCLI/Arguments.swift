@@ -34,6 +34,10 @@ public struct OptionSpec: Sendable {
   /// `--lang en|sv`: the language of report labels.
   public static let lang = OptionSpec(
     "lang", value: "LANG", help: "Language of the report's labels.", default: "en", allowed: ["en", "sv"])
+  /// `--csv-dialect standard|excel-sv`.
+  public static let csvDialect = OptionSpec(
+    "csv-dialect", value: "DIALECT", help: "CSV dialect: excel-sv writes ';' separators and decimal commas for Swedish Excel.",
+    default: "standard", allowed: ["standard", "excel-sv"])
   /// `--seed S`.
   public static let seed = OptionSpec(
     "seed", value: "S", help: "Seed of the random streams; the same seed gives the same results.", default: "1")

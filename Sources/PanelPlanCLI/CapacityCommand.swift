@@ -16,7 +16,7 @@ public enum CapacityCommand: CLICommand {
       """,
     positionals: [PositionalSpec("centre.json", help: "Care-centre file (see Examples/centre.json).", optional: true)],
     options: [
-      .format, .out, .report, .lang,
+      .format, .csvDialect, .out, .report, .lang,
       OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist.", default: "1100"),
       OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training.", default: "550"),
       OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published).", default: "275"),

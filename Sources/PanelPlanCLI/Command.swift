@@ -30,6 +30,7 @@ extension CLICommand {
   /// output. Commands that declare `OptionSpec.out` call this once, with the
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
+    let text = csvDialect(arguments).convert(text)
     if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
       try AtomicFile.write(text, to: path)
     } else {
@@ -39,6 +40,15 @@ extension CLICommand {
 }
 
 extension CLICommand {
+  /// The CSV dialect to write: `--csv-dialect` when the command has it and
+  /// writes CSV, else the standard dialect.
+  public static func csvDialect(_ arguments: ParsedArguments) -> CSVDialect {
+    let options = arguments.spec.options
+    guard options.contains(where: { $0.name == "csv-dialect" }), arguments.string("format") == "csv",
+      let d = arguments.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) else { return .standard }
+    return d
+  }
+
   /// Writes the HTML report made by `make` to `--report FILE` when given.
   public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
     guard let path = arguments.string("report") else { return }

@@ -18,7 +18,7 @@ public enum ContinuityCommand: CLICommand {
       """,
     positionals: [PositionalSpec("visits.csv", help: "Visit records (see Examples/visits.csv).")],
     options: [
-      .format, .out, .report, .lang,
+      .format, .csvDialect, .out, .report, .lang,
       OptionSpec("patients", value: "FILE", help: "Patients CSV: patient, birth_year or age_band, sex, need_weight, nursing_home, home_health_care, long_term_conditions, fixed_doctor, unit (see Examples/patients.csv)."),
       OptionSpec("per-patient", value: "FILE", help: "Also write one row per patient with every index per scope (coc_doctor, coc_all, ...), whole or not at all."),
       OptionSpec("from", value: "DATE", help: "First day counted, YYYY-MM-DD (inclusive). Default: no limit."),
@@ -121,7 +121,7 @@ public enum ContinuityCommand: CLICommand {
       }
     }
     // Everything is computed before anything is written.
-    if let pp = a.string("per-patient") { try AtomicFile.write(ContinuityReport.perPatientCSV(current), to: pp) }
+    if let pp = a.string("per-patient") { try AtomicFile.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), to: pp) }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
     try emit(text, a, &output)
   }

@@ -119,7 +119,7 @@ public enum ProjectCommand: CLICommand {
       centre, region and the total, year first.
       """,
     positionals: [StaffingOptions.input],
-    options: StaffingOptions.options + [.format, .out, .report, .lang])
+    options: StaffingOptions.options + [.format, .csvDialect, .out, .report, .lang])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     let loaded = try StaffingOptions.load(a)

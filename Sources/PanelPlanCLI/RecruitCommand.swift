@@ -28,7 +28,7 @@ public enum RecruitCommand: CLICommand {
       OptionSpec("levers", value: "LIST", help: "Comma-separated levers to solve: hires, trainees, fte.", default: "hires"),
       OptionSpec("confidence", value: "P", help: "Share of replications that must meet the target.", default: "0.5"),
       OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
-      .format, .out, .report, .lang,
+      .format, .csvDialect, .out, .report, .lang,
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {

@@ -54,7 +54,7 @@ public enum SweepCommand: CLICommand {
       OptionSpec("subject-to", value: "CONSTRAINT", help: "Keep only points where NAME>=X (or <=, >, <) holds; repeatable."),
       OptionSpec("top", value: "K", help: "Ranked points to show.", default: "10"),
       OptionSpec("pareto", value: "A:DIR,B:DIR", help: "Pareto front over two results; DIR is max or min (default max)."),
-      .report, .lang,
+      .csvDialect, .report, .lang,
       OptionSpec("report-metric", value: "NAME", help: "The result the report's heat map shows. Default: the ranking objective, else the first result."),
     ])
 
@@ -160,7 +160,9 @@ public enum SweepCommand: CLICommand {
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
     let stream = try (outPath != nil && format.streams) ? outPath.map(StreamingFile.init) : nil
-    var text = format.header
+    // Swedish Excel's dialect applies to CSV rows, piece by piece.
+    let dialect = kind == .csv ? (a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard) : .standard
+    var text = dialect.convert(format.header)
     if let stream { try stream.write(text); text = "" }
     var tableRows: [SweepRow] = []
     var kept: [SweepRow] = []  // parameters plus only the metrics ranking needs
@@ -178,7 +180,7 @@ public enum SweepCommand: CLICommand {
       }
       outcome = try runner.run(control: control) { rows in
         if kind == .table { tableRows += rows } else {
-          let piece = format.rows(rows, first: written == 0)
+          let piece = dialect.convert(format.rows(rows, first: written == 0))
           if let stream { try stream.write(piece) } else { text += piece }
         }
         written += rows.count

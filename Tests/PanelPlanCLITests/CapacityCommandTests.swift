@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlanCLI
+import PanelPlan
 
 /// `panelplan capacity` and `panelplan example`, end to end on the built binary.
 struct CapacityCommandTests {
@@ -101,5 +102,26 @@ struct CapacityCommandTests {
     let code = PanelPlanCLI.run(["capacity", "--format", "csv"], output: &output)
     #expect(code == 0)
     #expect(output.standardOutput == (try BinaryRunner.run(["capacity", "--format", "csv"])).stdout)
+  }
+
+  @Test func swedishExcelDialectUsesSemicolonsAndDecimalCommas() throws {
+    let standard = try BinaryRunner.run(["capacity", "--format", "csv"])
+    let sv = try BinaryRunner.run(["capacity", "--format", "csv", "--csv-dialect", "excel-sv"])
+    #expect(sv.exitCode == 0)
+    #expect(sv.stdout == CSVDialect.excelSv.convert(standard.stdout))
+    #expect(sv.stdout.hasPrefix("scope;id;role;fte;"))
+    // gp-eva's FTE 0.6 is written 0,6.
+    #expect(sv.stdout.contains("doctor;gp-eva;specialist;0,6;"))
+  }
+
+  @Test func reportIsWrittenWhole() throws {
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let html = dir.appendingPathComponent("r.html")
+    let r = try BinaryRunner.run(["capacity", "--report", html.path, "--lang", "sv"])
+    #expect(r.exitCode == 0)
+    let text = try String(contentsOf: html, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>") && text.hasSuffix("</html>\n"))
+    #expect(text.contains("lang=\"sv\""))
   }
 }
