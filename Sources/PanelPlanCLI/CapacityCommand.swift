@@ -14,7 +14,7 @@ public enum CapacityCommand: CLICommand {
       missing to reach it. Capacities are in average-need patients. With no file,
       runs on the built-in example centre.
       """,
-    positionals: [PositionalSpec("centre.json", help: "Care-centre file (see Examples/centre.json).", optional: true)],
+    positionals: [PositionalSpec("centre.json", help: "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply.", optional: true)],
     options: [
       .format, .csvDialect, .out, .report, .lang,
       OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist.", default: "1100"),
@@ -37,8 +37,22 @@ public enum CapacityCommand: CLICommand {
   }
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
-    let centre = try a.positional(0).map(CentreFile.load) ?? ExampleCentre.make()
-    let params = CapacityParameters(guideline: try guideline(a))
+    var centre = ExampleCentre.make()
+    var params = CapacityParameters(guideline: try guideline(a))
+    if let path = a.positional(0) {
+      // A simulation scenario holds a centre and its working-time and
+      // guideline parameters; a centre file holds the centre alone.
+      if try CentreFile.isScenario(path) {
+        let scenario = try Scenario.load(path)
+        centre = scenario.centre
+        params = scenario.parameters.capacity
+        // Guideline options given explicitly override the scenario's.
+        let guidelineOptions = ["specialist-panel", "trainee-panel", "early-trainee-panel", "doctor-panel", "locum-panel"]
+        if guidelineOptions.contains(where: a.has) { params.guideline = try guideline(a) }
+      } else {
+        centre = try CentreFile.load(path)
+      }
+    }
     let capacity = CentreCapacity(centre: centre, parameters: params)
     let text: String
     switch a.string("format") {

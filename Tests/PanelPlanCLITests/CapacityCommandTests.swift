@@ -125,3 +125,21 @@ struct CapacityCommandTests {
     #expect(text.contains("lang=\"sv\""))
   }
 }
+
+struct CapacityFromScenarioTests {
+  @Test func scenarioWorkingTimeParametersApply() throws {
+    // 36 h a week: present 36 × 52 − 59 days × 7.2 h = 1,447.2 h = 40.2 weeks;
+    // meetings and administration 6 h × 40.2 = 241.2 → 1,206 patient hours;
+    // panel 1,206 × 60 / 74.5 = 971.28.
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("scenario.json")
+    try Data(#"{"centre": {"id": "c", "clinicians": [{"id": "d", "role": "specialist", "fte": 1}]}, "workingTime": {"hoursPerWeekFullTime": 36}}"#.utf8).write(to: file)
+    let r = try BinaryRunner.run(["capacity", file.path, "--format", "json"])
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let doctor = (object?["doctors"] as? [[String: Any]])?.first
+    let panel = doctor?["timePanel"] as? Double ?? .nan
+    #expect(abs(panel - 1_206 * 60 / 74.5) < 1e-6)
+  }
+}
