@@ -1,0 +1,85 @@
+/// Charts and the HTML report for the visit-level simulation.
+public enum SimulationCharts {
+  /// Share with a fixed doctor per priority group (mean over replications)
+  /// against the agreement's 55% and 80% targets.
+  public static func fixedDoctorByGroup(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    let n = Double(max(1, s.results.count))
+    var categories = [l("Everyone")]
+    var values = [s.results.reduce(0) { $0 + $1.tallies.coverage.share } / n]
+    for g in PriorityGroup.allCases {
+      let shares = s.results.compactMap { $0.tallies.coverage.share(of: g) }
+      guard !shares.isEmpty else { continue }
+      categories.append(l(g.label))
+      values.append(shares.reduce(0, +) / Double(shares.count))
+    }
+    return Charts.bars(
+      title: l("Share with a fixed doctor by priority group"), categories: categories,
+      series: [ChartSeries(l("Share with a fixed doctor"), values: values)], yLabel: l("Share with a fixed doctor"),
+      references: [ReferenceLine(l("Target 55%"), value: FixedDoctorTargets.population), ReferenceLine(l("Target 80% (nursing homes)"), value: FixedDoctorTargets.nursingHome)],
+      format: { NumberFormat.percent($0, decimals: 0) })
+  }
+
+  /// Waiting days of booked doctor contacts, over all replications.
+  public static func waitingDays(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    var counts = [Int](repeating: 0, count: SimulationTallies.waitBins)
+    for r in s.results { for (i, c) in r.tallies.waitHistogram.enumerated() where i < counts.count { counts[i] += c } }
+    // Group into weeks of open days so the chart stays readable: 0, 1–5, 6–10, ...
+    var labels: [String] = ["0"]
+    var values: [Double] = [Double(counts.first ?? 0)]
+    var i = 1
+    while i < counts.count {
+      let last = min(counts.count - 1, i + 4)
+      labels.append(last == counts.count - 1 ? "\(i)+" : "\(i)–\(last)")
+      values.append(Double(counts[i...last].reduce(0, +)))
+      i = last + 1
+    }
+    let total = max(1, values.reduce(0, +))
+    return Charts.bars(
+      title: l("Waiting days"), categories: labels,
+      series: [ChartSeries(l("Share of booked doctor contacts"), values: values.map { $0 / total })],
+      yLabel: l("Share of booked doctor contacts"), format: { NumberFormat.percent($0, decimals: 0) })
+  }
+
+  /// The main results with their 5–95% bands, as bars of the means.
+  public static func continuity(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    let names = ["coc_doctor", "upc_doctor", "secon_doctor", "fixedDoctorShare_doctor", "coc_all", "fixedDoctorShare_all"]
+    let labels = ["COC", "UPC", "SECON", l("Visits with the fixed doctor")]
+    let doctor = names.prefix(4).map { s.band($0)?.mean ?? .nan }
+    let all = [s.band("coc_all")?.mean ?? .nan, s.band("upc_all")?.mean ?? .nan, s.band("secon_all")?.mean ?? .nan, s.band("fixedDoctorShare_all")?.mean ?? .nan]
+    return Charts.bars(
+      title: l("Continuity"), categories: labels,
+      series: [ChartSeries(l("doctor contacts"), values: doctor), ChartSeries(l("all contacts"), values: all)],
+      yLabel: l("Share or index (0-1)"), format: { NumberFormat.fixed($0, decimals: 2) })
+  }
+
+  /// The simulation report: the answers first, then charts and every metric.
+  public static func report(_ s: ReplicationSummary, context c: SimulationReport.Context, language l: ReportLanguage = .en) -> String {
+    typealias F = NumberFormat
+    var h = HTMLReport(title: l("Simulation") + ": \(c.scenarioName)", language: l)
+    func band(_ name: String, percent: Bool) -> (String, String?) {
+      guard let b = s.band(name) else { return ("–", nil) }
+      let f: (Double) -> String = percent ? { F.percent($0) } : { F.fixed($0, decimals: 2) }
+      return (f(b.mean), "5–95%: \(f(b.low))–\(f(b.high))")
+    }
+    let coc = band("coc_doctor", percent: false), fixed = band("shareWithFixedDoctor", percent: true)
+    let access = band("assessedWithin3Days", percent: true), utilisation = band("doctorUtilisation", percent: true)
+    h.keyNumbers([
+      (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
+      (l("Assessed within 3 days"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
+    ])
+    h.inputs([
+      (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),
+      (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), ("Seed", "\(c.seed)"),
+    ])
+    h.heading(l("Fixed doctor"))
+    h.figure(fixedDoctorByGroup(s, language: l), caption: l("Targets of the 2021 agreement: 55% of everyone, 80% of nursing-home residents."))
+    h.heading(l("Continuity"))
+    h.figure(continuity(s, language: l), caption: l("Means over patients with at least the minimum visits, averaged over replications."))
+    h.heading(l("Access"))
+    h.figure(waitingDays(s, language: l), caption: l("Waiting time in open days from the contact to the doctor's visit, over all replications."))
+    h.table(
+      headers: [l("Result"), l("Mean"), "5%", "95%"],
+      rows: s.bands.map { b in [b.name, F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })
+    return h.render()
+  }
+}
