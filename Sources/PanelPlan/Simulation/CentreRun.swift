@@ -43,14 +43,36 @@ struct CentreRun {
 
   // Booking.
   let horizon: Int, plannedTol: Int, acuteTol: Int, guarantee: Int, preferPrevious: Bool
-  var fullTodayPlanned = -1, fullTodayAcute = -1
+  /// Open days after arising by which a planned / acute contact must be
+  /// booked (tolerance + patience); a day later it has gone elsewhere.
+  let plannedLimit: Int, acuteLimit: Int
+  /// Today's failed searches: on `failAcuteDay` no acute search with a last
+  /// day up to `failAcuteThrough` can succeed (slots are only ever taken,
+  /// and an acute contact may use every slot a planned one may); the same
+  /// for planned searches.
+  var failAcuteDay = -1, failAcuteThrough = -1
+  var failPlannedDay = -1, failPlannedThrough = -1
   /// True in the end-of-day pass, when planned contacts may take the
   /// reserved acute slots left unused today.
   var releasing = false
   var backlogPatient: [Int32] = []
   var backlogArrival: [Int32] = []
-  var backlogAcute: [Bool] = []
+  /// 0 planned, 1 acute not triaged, 2 acute triaged (already assessed).
+  var backlogKind: [UInt8] = []
   var backlogHead = 0, backlogLive = 0
+  /// Entries removed from the front of the backlog arrays so far: an
+  /// entry's global index is its array index + `backlogBase`.
+  var backlogBase = 0
+  /// Per open day, the backlog entries (global indices) that run out of
+  /// patience then, as linked lists through `leaveNext` (indexed by global
+  /// index, never compacted so the links survive compaction).
+  var leaveHead: [Int]
+  var leaveNext: [Int] = []
+
+  // Nurse triage of acute contacts.
+  var triage: NurseTriage
+  let triageOn: Bool
+  let triagedShare: Double, resolvedShare: Double
   var fixedArrivals: [Int32]
 
   // The visit log, in booking order.
@@ -124,6 +146,21 @@ struct CentreRun {
     (nurses, nurseCumulative) = team(.nurse)
     (others, otherCumulative) = team(.otherProfession)
 
+    let tp = p.triage
+    let perFTE = tp.assessmentsPerNurseFTEPerDay.isFinite ? max(0, tp.assessmentsPerNurseFTEPerDay) : 0
+    triageOn = !nurses.isEmpty && perFTE > 0 && tp.triagedShare > 0
+    triagedShare = min(1, max(0, tp.triagedShare))
+    resolvedShare = min(1, max(0, tp.resolvedShare))
+    var nurseFTEPresent = [Double](repeating: 0, count: triageOn ? D : 0)
+    if triageOn {
+      for m in nurses {
+        let f = max(0, clinicians[m].fte)
+        for d in 0..<D where presence[m * D + d] != 0 { nurseFTEPresent[d] += f }
+      }
+    }
+    triage = NurseTriage(capacityPerDay: NurseTriage.capacity(presentFTE: nurseFTEPresent, perFTE: perFTE))
+    leaveHead = [Int](repeating: -1, count: D)
+
     let dem = p.demand
     let nurseRatio = nurses.isEmpty ? 0 : max(0, dem.nurseContactsPerDoctorContact)
     let otherRatio = others.isEmpty ? 0 : max(0, dem.otherContactsPerDoctorContact)
@@ -173,6 +210,8 @@ struct CentreRun {
     acuteTol = max(0, p.booking.acuteToleranceDays)
     guarantee = p.booking.acuteAssessmentDays
     preferPrevious = p.booking.preferPreviousDoctor
+    plannedLimit = plannedTol + max(0, p.patience.plannedPatienceDays)
+    acuteLimit = acuteTol + max(0, p.patience.acutePatienceDays)
     let expected = Int(Double(n) * 2.5 * Double(p.years))
     logPatient.reserveCapacity(expected)
     logDay.reserveCapacity(expected)
@@ -201,14 +240,17 @@ struct CentreRun {
 
   /// Books a doctor contact of `patient` that arose on `arrival`: the fixed
   /// doctor within tolerance, else a doctor seen before within tolerance,
-  /// else the earliest slot of any doctor within the booking horizon (ties
-  /// at random). False when nothing is free: the contact goes to the backlog.
-  mutating func bookDoctor(_ patient: Int, arrival: Int, today: Int, acute: Bool) -> Bool {
-    // A search over every doctor that failed earlier today fails again:
-    // slots are only ever taken, and an acute contact may use every slot a
-    // planned one may.
-    if fullTodayAcute == today || (!acute && fullTodayPlanned == today) { return false }
-    let lastAny = min(D - 1, today + horizon)
+  /// else the earliest slot of any doctor within the booking horizon and
+  /// the contact's patience (ties at random). False when nothing is free:
+  /// the contact goes to the backlog. `triaged`: the contact was already
+  /// assessed by a nurse, so this visit is not its first assessment.
+  mutating func bookDoctor(_ patient: Int, arrival: Int, today: Int, acute: Bool, triaged: Bool) -> Bool {
+    let lastAny = min(D - 1, today + horizon, arrival + (acute ? acuteLimit : plannedLimit))
+    guard lastAny >= today else { return false }
+    // A search that failed earlier today over a range at least as long
+    // fails again: slots are only ever taken.
+    if failAcuteDay == today && lastAny <= failAcuteThrough { return false }
+    if !acute && failPlannedDay == today && lastAny <= failPlannedThrough { return false }
     let lastPreferred = min(lastAny, arrival + (acute ? acuteTol : plannedTol))
     var chosen = -1, day = Int.max
     let f = Int(fixedLocal[patient])
@@ -248,7 +290,13 @@ struct CentreRun {
       }
     }
     guard chosen >= 0 else {
-      if acute { fullTodayAcute = today } else { fullTodayPlanned = today }
+      if acute {
+        failAcuteThrough = failAcuteDay == today ? max(failAcuteThrough, lastAny) : lastAny
+        failAcuteDay = today
+      } else {
+        failPlannedThrough = failPlannedDay == today ? max(failPlannedThrough, lastAny) : lastAny
+        failPlannedDay = today
+      }
       return false
     }
     let k = chosen * D + day
@@ -267,6 +315,10 @@ struct CentreRun {
     if acute {
       t.acuteBooked += 1
       if wait <= guarantee { t.acuteWithinGuarantee += 1 }
+      if !triaged {
+        t.acuteAssessed += 1
+        if wait <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+      }
     }
     seen[patient] |= 1 &<< UInt64(chosen & 63)
     logPatient.append(Int32(patient))
@@ -307,16 +359,61 @@ struct CentreRun {
     }
   }
 
-  /// Retries the backlog in arrival order. Booked entries are marked -1;
-  /// once even an acute contact finds every doctor full, the rest of the
-  /// queue cannot book today.
-  mutating func retryBacklog(today d: Int) {
-    var b = backlogHead
-    while b < backlogPatient.count && fullTodayAcute != d {
-      let who = backlogPatient[b]
-      if who >= 0 && bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: backlogAcute[b]) {
+  /// Puts a doctor contact in the backlog and in the list of the day it
+  /// runs out of patience.
+  mutating func enqueueDoctor(_ patient: Int, arrival: Int, kind: UInt8) {
+    let g = backlogBase + backlogPatient.count
+    backlogPatient.append(Int32(patient))
+    backlogArrival.append(Int32(arrival))
+    backlogKind.append(kind)
+    backlogLive += 1
+    let leave = arrival + (kind == 0 ? plannedLimit : acuteLimit) + 1
+    if leave < D {
+      leaveNext.append(leaveHead[leave])
+      leaveHead[leave] = g
+    } else {
+      leaveNext.append(-1)
+    }
+  }
+
+  /// Backlog contacts whose last acceptable day was yesterday go elsewhere,
+  /// having waited exactly their tolerance + patience.
+  mutating func leaveBacklog(today d: Int) {
+    var g = leaveHead[d]
+    while g >= 0 {
+      let b = g - backlogBase
+      // Entries before the base were compacted away, and only dead ones are.
+      if b >= 0 && backlogPatient[b] >= 0 {
         backlogPatient[b] = -1
         backlogLive -= 1
+        let kind = backlogKind[b]
+        t.wentElsewhereWaitDays += d - 1 - Int(backlogArrival[b])
+        if kind == 0 {
+          t.wentElsewherePlanned += 1
+        } else {
+          t.wentElsewhereAcute += 1
+          t.wentElsewhereAcuteAwaitingDoctor += 1
+          if kind == 1 { t.acuteLeftUnassessed += 1 }
+        }
+      }
+      g = leaveNext[g]
+    }
+  }
+
+  /// Retries the backlog in arrival order. Booked entries are marked -1;
+  /// once an acute search finds every doctor full up to the horizon, the
+  /// rest of the queue cannot book today.
+  mutating func retryBacklog(today d: Int) {
+    var b = backlogHead
+    let lastDay = min(D - 1, d + horizon)
+    while b < backlogPatient.count && !(failAcuteDay == d && failAcuteThrough >= lastDay) {
+      let who = backlogPatient[b]
+      if who >= 0 {
+        let kind = backlogKind[b]
+        if bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: kind != 0, triaged: kind == 2) {
+          backlogPatient[b] = -1
+          backlogLive -= 1
+        }
       }
       b += 1
     }
@@ -324,8 +421,24 @@ struct CentreRun {
     if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
       backlogPatient.removeFirst(backlogHead)
       backlogArrival.removeFirst(backlogHead)
-      backlogAcute.removeFirst(backlogHead)
+      backlogKind.removeFirst(backlogHead)
+      backlogBase += backlogHead
       backlogHead = 0
+    }
+  }
+
+  /// An acute contact assessed by nurse triage today: resolved by the
+  /// nurse (a nurse contact) or passed on to a doctor.
+  mutating func assessTriaged(_ patient: Int, arrival: Int, today d: Int) {
+    t.acuteTriaged += 1
+    t.acuteAssessed += 1
+    if d - arrival <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+    if rng.nextUnit() < resolvedShare {
+      t.acuteResolvedByNurse += 1
+      t.nurseContacts += 1
+      bookTeam(patient, today: d, nurse: true)
+    } else if !bookDoctor(patient, arrival: arrival, today: d, acute: true, triaged: true) {
+      enqueueDoctor(patient, arrival: arrival, kind: 2)
     }
   }
 
@@ -334,8 +447,17 @@ struct CentreRun {
   mutating func simulateDays() {
     let acuteShare = p.demand.acuteShare
     for d in 0..<D {
-      // Yesterday's unbooked contacts first, in arrival order.
+      // Contacts out of patience go elsewhere; then yesterday's unbooked
+      // contacts first, in arrival order; then those waiting for triage.
+      leaveBacklog(today: d)
+      while let x = triage.dropWaiting(arrivedOnOrBefore: Int32(d - 1 - acuteLimit)) {
+        t.wentElsewhereAcute += 1
+        t.acuteLeftUnassessed += 1
+        t.wentElsewhereWaitDays += d - 1 - Int(x.arrival)
+      }
       retryBacklog(today: d)
+      triage.open(day: d)
+      while let x = triage.nextWaiting() { assessTriaged(Int(x.patient), arrival: Int(x.arrival), today: d) }
       var arrivals: Int32 = 0
       var i = bucketHead[d]
       while i >= 0 {
@@ -356,11 +478,11 @@ struct CentreRun {
               let f = Int(fixedLocal[pi])
               if f >= 0 { fixedArrivals[f] += 1 }
               let acute = rng.nextUnit() < acuteShare
-              if !bookDoctor(pi, arrival: d, today: d, acute: acute) {
-                backlogPatient.append(Int32(pi))
-                backlogArrival.append(Int32(d))
-                backlogAcute.append(acute)
-                backlogLive += 1
+              if acute { t.acuteContacts += 1 }
+              if acute && triageOn && rng.nextUnit() < triagedShare {
+                if triage.arrive(patient: Int32(pi), day: Int32(d)) { assessTriaged(pi, arrival: d, today: d) }
+              } else if !bookDoctor(pi, arrival: d, today: d, acute: acute, triaged: false) {
+                enqueueDoctor(pi, arrival: d, kind: acute ? 1 : 0)
               }
             }
           } else if u < pDoctor + pNurse {
@@ -383,9 +505,9 @@ struct CentreRun {
 
       // End of the day: reserved acute slots nobody needed go to planned
       // contacts still waiting (unless even acute searches found nothing).
-      if fullTodayAcute != d && backlogLive > 0 {
+      if !(failAcuteDay == d && failAcuteThrough >= d) && backlogLive > 0 {
         releasing = true
-        fullTodayPlanned = -1
+        failPlannedDay = -1
         retryBacklog(today: d)
         releasing = false
       }
@@ -405,7 +527,7 @@ struct CentreRun {
       t.openDays += 1
       if arrivals > slots { t.overflowDays += 1 }
     }
-    t.unservedDoctorContacts = backlogLive
+    t.unservedDoctorContacts = backlogLive + triage.waitingCount
   }
 
   /// Sorts the visit log by patient, then day (two stable counting sorts),
