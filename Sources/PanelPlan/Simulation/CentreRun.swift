@@ -55,19 +55,9 @@ struct CentreRun {
   /// True in the end-of-day pass, when planned contacts may take the
   /// reserved acute slots left unused today.
   var releasing = false
-  var backlogPatient: [Int32] = []
-  var backlogArrival: [Int32] = []
-  /// 0 planned, 1 acute not triaged, 2 acute triaged (already assessed).
-  var backlogKind: [UInt8] = []
-  var backlogHead = 0, backlogLive = 0
-  /// Entries removed from the front of the backlog arrays so far: an
-  /// entry's global index is its array index + `backlogBase`.
-  var backlogBase = 0
-  /// Per open day, the backlog entries (global indices) that run out of
-  /// patience then, as linked lists through `leaveNext` (indexed by global
-  /// index, never compacted so the links survive compaction).
-  var leaveHead: [Int]
-  var leaveNext: [Int] = []
+  /// Waiting doctor contacts: acute ones are retried before planned ones.
+  var plannedQueue = DoctorBacklog()
+  var acuteQueue = DoctorBacklog()
 
   // Nurse triage of acute contacts.
   var triage: NurseTriage
@@ -159,7 +149,6 @@ struct CentreRun {
       }
     }
     triage = NurseTriage(capacityPerDay: NurseTriage.capacity(presentFTE: nurseFTEPresent, perFTE: perFTE))
-    leaveHead = [Int](repeating: -1, count: D)
 
     let dem = p.demand
     let nurseRatio = nurses.isEmpty ? 0 : max(0, dem.nurseContactsPerDoctorContact)
@@ -359,72 +348,87 @@ struct CentreRun {
     }
   }
 
-  /// Puts a doctor contact in the backlog and in the list of the day it
-  /// runs out of patience.
+  /// Puts a doctor contact in its queue.
   mutating func enqueueDoctor(_ patient: Int, arrival: Int, kind: UInt8) {
-    let g = backlogBase + backlogPatient.count
-    backlogPatient.append(Int32(patient))
-    backlogArrival.append(Int32(arrival))
-    backlogKind.append(kind)
-    backlogLive += 1
-    let leave = arrival + (kind == 0 ? plannedLimit : acuteLimit) + 1
-    if leave < D {
-      leaveNext.append(leaveHead[leave])
-      leaveHead[leave] = g
+    if kind == 0 {
+      plannedQueue.append(patient: patient, arrival: arrival, kind: 0)
     } else {
-      leaveNext.append(-1)
+      acuteQueue.append(patient: patient, arrival: arrival, kind: kind)
     }
   }
 
-  /// Backlog contacts whose last acceptable day was yesterday go elsewhere,
-  /// having waited exactly their tolerance + patience.
+  /// Waiting contacts whose last acceptable day was yesterday go elsewhere,
+  /// having waited exactly their tolerance + patience. Planned contacts are
+  /// sorted by arrival, so those leaving are at the front.
   mutating func leaveBacklog(today d: Int) {
-    var g = leaveHead[d]
-    while g >= 0 {
-      let b = g - backlogBase
-      // Entries before the base were compacted away, and only dead ones are.
-      if b >= 0 && backlogPatient[b] >= 0 {
-        backlogPatient[b] = -1
-        backlogLive -= 1
-        let kind = backlogKind[b]
-        t.wentElsewhereWaitDays += d - 1 - Int(backlogArrival[b])
-        if kind == 0 {
-          t.wentElsewherePlanned += 1
-        } else {
-          t.wentElsewhereAcute += 1
-          t.wentElsewhereAcuteAwaitingDoctor += 1
-          if kind == 1 { t.acuteLeftUnassessed += 1 }
-        }
-      }
-      g = leaveNext[g]
-    }
-  }
-
-  /// Retries the backlog in arrival order. Booked entries are marked -1;
-  /// once an acute search finds every doctor full up to the horizon, the
-  /// rest of the queue cannot book today.
-  mutating func retryBacklog(today d: Int) {
-    var b = backlogHead
-    let lastDay = min(D - 1, d + horizon)
-    while b < backlogPatient.count && !(failAcuteDay == d && failAcuteThrough >= lastDay) {
-      let who = backlogPatient[b]
-      if who >= 0 {
-        let kind = backlogKind[b]
-        if bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: kind != 0, triaged: kind == 2) {
-          backlogPatient[b] = -1
-          backlogLive -= 1
-        }
+    let lastPlanned = Int32(d - 1 - plannedLimit)
+    var b = plannedQueue.head
+    while b < plannedQueue.patient.count && plannedQueue.arrival[b] <= lastPlanned {
+      if plannedQueue.patient[b] >= 0 {
+        plannedQueue.remove(b)
+        t.wentElsewherePlanned += 1
+        t.wentElsewhereWaitDays += plannedLimit
       }
       b += 1
     }
-    while backlogHead < backlogPatient.count && backlogPatient[backlogHead] < 0 { backlogHead += 1 }
-    if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
-      backlogPatient.removeFirst(backlogHead)
-      backlogArrival.removeFirst(backlogHead)
-      backlogKind.removeFirst(backlogHead)
-      backlogBase += backlogHead
-      backlogHead = 0
+    plannedQueue.head = b
+    plannedQueue.trim()
+    let lastAcute = Int32(d - 1 - acuteLimit)
+    for b in acuteQueue.head..<acuteQueue.patient.count where acuteQueue.patient[b] >= 0 && acuteQueue.arrival[b] <= lastAcute {
+      acuteQueue.remove(b)
+      t.wentElsewhereAcute += 1
+      t.wentElsewhereAcuteAwaitingDoctor += 1
+      t.wentElsewhereWaitDays += acuteLimit
+      if acuteQueue.kind[b] == 1 { t.acuteLeftUnassessed += 1 }
     }
+    acuteQueue.trim()
+  }
+
+  /// The latest day on which today's failed searches rule out a slot for a
+  /// contact of this kind (−1 if none failed today).
+  @inline(__always)
+  func failedThrough(today d: Int, acute: Bool) -> Int {
+    let a = failAcuteDay == d ? failAcuteThrough : -1
+    guard !acute else { return a }
+    return max(a, failPlannedDay == d ? failPlannedThrough : -1)
+  }
+
+  /// Retries the waiting contacts, acute ones first, each queue in order.
+  /// Booked entries are marked −1. In the planned queue (sorted by
+  /// arrival, so by last acceptable day) a run of entries that today's
+  /// failed searches already rule out is skipped at once.
+  mutating func retryBacklog(today d: Int) {
+    let lastDay = min(D - 1, d + horizon)
+    if !releasing {
+      var b = acuteQueue.head
+      while b < acuteQueue.patient.count && failedThrough(today: d, acute: true) < lastDay {
+        let who = acuteQueue.patient[b]
+        if who >= 0 {
+          let k = acuteQueue.kind[b]
+          if bookDoctor(Int(who), arrival: Int(acuteQueue.arrival[b]), today: d, acute: true, triaged: k == 2) {
+            acuteQueue.remove(b)
+          }
+        }
+        b += 1
+      }
+      acuteQueue.trim()
+    }
+    var b = plannedQueue.head
+    while b < plannedQueue.patient.count {
+      let through = failedThrough(today: d, acute: false)
+      if through >= lastDay { break }
+      let arrival = Int(plannedQueue.arrival[b])
+      if arrival + plannedLimit <= through {
+        b = plannedQueue.firstArriving(after: Int32(through - plannedLimit), from: b)
+        continue
+      }
+      let who = plannedQueue.patient[b]
+      if who >= 0 && bookDoctor(Int(who), arrival: arrival, today: d, acute: false, triaged: false) {
+        plannedQueue.remove(b)
+      }
+      b += 1
+    }
+    plannedQueue.trim()
   }
 
   /// An acute contact assessed by nurse triage today: resolved by the
@@ -505,7 +509,7 @@ struct CentreRun {
 
       // End of the day: reserved acute slots nobody needed go to planned
       // contacts still waiting (unless even acute searches found nothing).
-      if !(failAcuteDay == d && failAcuteThrough >= d) && backlogLive > 0 {
+      if !(failAcuteDay == d && failAcuteThrough >= d) && plannedQueue.live > 0 {
         releasing = true
         failPlannedDay = -1
         retryBacklog(today: d)
@@ -527,7 +531,7 @@ struct CentreRun {
       t.openDays += 1
       if arrivals > slots { t.overflowDays += 1 }
     }
-    t.unservedDoctorContacts = backlogLive + triage.waitingCount
+    t.unservedDoctorContacts = plannedQueue.live + acuteQueue.live + triage.waitingCount
   }
 
   /// Sorts the visit log by patient, then day (two stable counting sorts),

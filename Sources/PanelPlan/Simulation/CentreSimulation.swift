@@ -33,7 +33,8 @@ import Foundation
 ///   `preferPreviousDoctor`), else the earliest free slot of any doctor
 ///   (ties broken at random) within the booking horizon, else the backlog,
 ///   retried first thing each open day (after contacts out of patience
-///   have left, and before the day's triage and new contacts).
+///   have left, and before the day's triage and new contacts); waiting
+///   acute contacts are retried before waiting planned ones.
 /// - Acute doctor contacts are first assessed by nurse triage
 ///   (`TriageParameters`, when the centre has nurses): `triagedShare` of
 ///   them join the triage line, which has `assessmentsPerNurseFTEPerDay` ×
