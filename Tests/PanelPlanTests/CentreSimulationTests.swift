@@ -91,6 +91,7 @@ enum SimulationFixtures {
     let centre = CareCentre(id: "c", name: "c", clinicians: clinicians, population: F.patients(2_000, fixedDoctor: "gp-0"))
     var p = F.flat(visitsPerYear: 3, years: 1)
     p.demand.nurseContactsPerDoctorContact = 1
+    p.triage = .off  // triage-resolved contacts would tilt the 1:1 mix
     var sim = CentreSimulation(centre: centre, parameters: p)
     sim.slotsPerPresentDayOverride = [100, 0]
     let r = sim.run(seed: 4, stream: [0])
@@ -173,7 +174,10 @@ enum SimulationFixtures {
   /// same day or the next, so all are assessed within 3 days. The calendar
   /// is open for today only, so a backlog forms on the first day and the
   /// reserve left at the end of each day goes to it: every slot is used.
-  /// Without a reserve, acute contacts queue behind the backlog.
+  /// Without a reserve, an acute contact finds today's slots taken by the
+  /// planned backlog, waits, and is retried the next morning before any
+  /// planned contact (acute queue first), so it is still seen within 3 days;
+  /// with a first-in-first-out backlog it would queue behind the planned one.
   @Test func acuteReserveProtectsTheCareGuaranteeAndIsReleasedAtDayEnd() {
     let centre = CareCentre(id: "c", name: "c", clinicians: F.doctors(1), population: F.patients(1_000, fixedDoctor: "gp-0"))
     var p = F.flat(visitsPerYear: 16 * 249 / 1_000, years: 1)
@@ -188,7 +192,9 @@ enum SimulationFixtures {
     p.booking.acuteReservedShare = 0
     var open = CentreSimulation(centre: centre, parameters: p)
     open.slotsPerPresentDayOverride = [10]
-    #expect(open.run(seed: 2, stream: [0]).assessedWithin3Days < 0.2)
+    let noReserve = open.run(seed: 2, stream: [0])
+    #expect(noReserve.assessedWithin3Days == 1)
+    #expect(noReserve.tallies.acuteBooked > 300)
   }
 
   @Test func sameSeedSameResultDifferentSeedDifferent() {
@@ -196,5 +202,24 @@ enum SimulationFixtures {
     let a = sim.run(seed: 1, stream: [0, 1, 0])
     #expect(a == sim.run(seed: 1, stream: [0, 1, 0]))
     #expect(a != sim.run(seed: 2, stream: [0, 1, 0]))
+  }
+}
+
+/// Properties the built-in example (about 2,260 listed per specialist FTE,
+/// twice the guideline's 1,100) must show under the default pressure
+/// valves: most acute contacts get a first assessment within 3 days
+/// (nurse triage has room for them), and no doctor contact waits beyond
+/// its tolerance + patience, so the backlog at the end is at most the
+/// doctor demand of the last 41 of 249 open days (16.5%) rather than the
+/// 40%+ of a model without patience.
+@Suite struct ExampleCentreRealismTests {
+  @Test func exampleCentreHasBoundedBacklogAndMostAcuteContactsAssessedInTime() {
+    let r = CentreSimulation(centre: ExampleCentre.make(), parameters: SimulationParameters(years: 1)).run(seed: 1, stream: [0, 0, 0])
+    let t = r.tallies
+    #expect(r.assessedWithin3Days >= 0.5 && r.assessedWithin3Days <= 1)
+    #expect(Double(t.unservedDoctorContacts) < 41.0 / 249 * Double(t.doctorContacts))
+    #expect(r.waitDays(quantile: 1) <= 40)
+    #expect(r.wentElsewhereShare > 0 && r.wentElsewhereShare < 0.5)
+    #expect(r.acuteSeenByDoctorWithin3Days <= r.assessedWithin3Days)
   }
 }

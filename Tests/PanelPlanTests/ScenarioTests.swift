@@ -77,6 +77,24 @@ import Testing
     #expect(throws: InputErrors.self) { try s.check(file: "s.json") }
   }
 
+  @Test func triageAndPatienceAreOptionalCheckedAndStrict() throws {
+    let s = try Self.decode(#"""
+      {"centre": \#(Self.minimalCentre), "triage": {"resolvedShare": 0.4}, "patience": {"acutePatienceDays": 3}}
+      """#)
+    #expect(s.parameters.triage == TriageParameters(resolvedShare: 0.4))
+    #expect(s.parameters.patience == PatienceParameters(acutePatienceDays: 3))
+    do {
+      _ = try Self.decode(#"{"centre": \#(Self.minimalCentre), "triage": {"resolved": 0.4}}"#)
+      Issue.record("unknown key accepted")
+    } catch let e as InputError {
+      #expect(e.field == "triage.resolved")
+    }
+    let bad = try Self.decode(#"""
+      {"centre": \#(Self.minimalCentre), "triage": {"triagedShare": 2}, "patience": {"plannedPatienceDays": -1}}
+      """#)
+    #expect(bad.problems().compactMap(\.field) == ["triage.triagedShare", "patience.plannedPatienceDays"])
+  }
+
   @Test func exampleFileLoadsAndIsValid() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let s = try Scenario.load(root.appendingPathComponent("Examples/scenario.json").path)

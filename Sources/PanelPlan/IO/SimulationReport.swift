@@ -33,12 +33,21 @@ public enum SimulationReport {
       ("secon_doctor", "SECON, doctors", .index), ("fixedDoctorShare_doctor", "Visits with the fixed doctor, doctors", .share),
       ("coc_all", "COC, all contacts", .index), ("upc_all", "UPC, all contacts", .index),
       ("secon_all", "SECON, all contacts", .index), ("fixedDoctorShare_all", "Contacts with the fixed doctor, all", .share),
-      ("assessedWithin3Days", "Acute contacts assessed within 3 days", .share),
-      ("waitDaysMean", "Waiting time, mean (open days)", .number), ("waitDaysP50", "Waiting time, median (open days)", .number),
-      ("waitDaysP90", "Waiting time, 90th percentile (open days)", .number), ("seenWithin7Days", "Doctor contacts seen within 7 days", .share),
+      ("assessedWithin3Days", "Acute contacts assessed within 3 days (nurse or doctor)", .share),
+      ("acuteSeenByDoctorWithin3Days", "Acute contacts needing a doctor, seen within 3 days", .share),
+      ("acuteTriagedShare", "Acute contacts triaged by a nurse", .share),
+      ("acuteResolvedByNurseShare", "Acute contacts resolved by the nurse", .share),
+      ("waitDaysMean", "Wait for a doctor, mean (open days, contacts seen)", .number),
+      ("waitDaysP50", "Wait for a doctor, median (open days, contacts seen)", .number),
+      ("waitDaysP90", "Wait for a doctor, 90th pct (open days, contacts seen)", .number),
+      ("seenWithin7Days", "Doctor contacts seen within 7 days (of those seen)", .share),
+      ("wentElsewhereShare", "Doctor contacts that went elsewhere", .share),
+      ("wentElsewhereAcuteShare", "  acute", .share), ("wentElsewherePlannedShare", "  planned", .share),
       ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow days, centre", .share),
-      ("doctorOverflowDayShare", "Overflow days, per doctor's panel", .share), ("unservedShare", "Doctor contacts left waiting at the end", .share),
-      ("doctorVisitsPerPersonYear", "Doctor contacts per person-year", .number), ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
+      ("doctorOverflowDayShare", "Overflow days, per doctor's panel", .share), ("unservedShare", "Doctor contacts still waiting at the end", .share),
+      ("doctorVisitsPerPersonYear", "Doctor-contact demand per person-year", .number),
+      ("doctorVisitsSeenPerPersonYear", "Doctor visits made per person-year", .number),
+      ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
       ("shareWithFixedDoctor", "With a fixed doctor (target 55%)", .share),
     ]
     for g in PriorityGroup.allCases {
@@ -66,7 +75,8 @@ public enum SimulationReport {
   public static func table(_ s: ReplicationSummary, context c: Context) -> String {
     var out = "Scenario: \(c.scenarioName)\n"
     out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
-    out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n\n"
+    out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
+    out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n\n"
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
     for (name, label, kind) in labels {
       guard let b = s.band(name) else { continue }
@@ -169,12 +179,18 @@ public enum SimulationReport {
         "assessedWithin3Days": b("assessedWithin3Days"), "waitDaysMean": b("waitDaysMean"),
         "waitDaysMedian": b("waitDaysP50"), "waitDaysP90": b("waitDaysP90"),
         "seenWithin7Days": b("seenWithin7Days"), "unservedShare": b("unservedShare"),
+        "acuteSeenByDoctorWithin3Days": b("acuteSeenByDoctorWithin3Days"), "acuteTriagedShare": b("acuteTriagedShare"),
+        "acuteResolvedByNurseShare": b("acuteResolvedByNurseShare"), "wentElsewhereShare": b("wentElsewhereShare"),
+        "wentElsewhereAcuteShare": b("wentElsewhereAcuteShare"), "wentElsewherePlannedShare": b("wentElsewherePlannedShare"),
       ],
       capacity: [
         "doctorUtilisation": b("doctorUtilisation"), "overflowDayShare": b("overflowDayShare"),
         "doctorOverflowDayShare": b("doctorOverflowDayShare"),
       ],
-      demand: ["doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "teamContactsPerPersonYear": b("teamContactsPerPersonYear")],
+      demand: [
+        "doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "doctorVisitsSeenPerPersonYear": b("doctorVisitsSeenPerPersonYear"),
+        "teamContactsPerPersonYear": b("teamContactsPerPersonYear"),
+      ],
       fixedDoctor: .init(
         share: b("shareWithFixedDoctor"), byGroup: groups,
         targets: ["population": FixedDoctorTargets.population, "nursingHome": FixedDoctorTargets.nursingHome],

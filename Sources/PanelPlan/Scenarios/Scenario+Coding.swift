@@ -5,7 +5,7 @@
 
 extension Scenario: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, centre, years, demand, booking, absences, workingTime, guideline, assignment, continuity
+    case name, centre, years, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
   }
 
   public init(from decoder: any Decoder) throws {
@@ -28,7 +28,7 @@ extension Scenario: Codable {
 
 extension SimulationParameters: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case years, demand, booking, absences, workingTime, guideline, assignment, continuity
+    case years, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
   }
 
   public init(from decoder: any Decoder) throws {
@@ -50,7 +50,9 @@ extension SimulationParameters: Codable {
       workingTime: try c.decodeIfPresent(WorkingTimeCoding.self, forKey: .workingTime)?.value ?? .standard,
       guideline: try c.decodeIfPresent(GuidelineCoding.self, forKey: .guideline)?.value ?? .socialstyrelsen2022,
       assignment: try c.decodeIfPresent(PolicyCoding.self, forKey: .assignment)?.value ?? .standard,
-      continuity: try c.decodeIfPresent(ContinuityWindow.self, forKey: .continuity) ?? .init())
+      continuity: try c.decodeIfPresent(ContinuityWindow.self, forKey: .continuity) ?? .init(),
+      triage: try c.decodeIfPresent(TriageParameters.self, forKey: .triage) ?? .init(),
+      patience: try c.decodeIfPresent(PatienceParameters.self, forKey: .patience) ?? .init())
   }
 
   func encode(fields c: inout KeyedEncodingContainer<CodingKeys>) throws {
@@ -62,6 +64,8 @@ extension SimulationParameters: Codable {
     try c.encode(GuidelineCoding(value: guideline), forKey: .guideline)
     try c.encode(PolicyCoding(value: assignment), forKey: .assignment)
     try c.encode(continuity, forKey: .continuity)
+    try c.encode(triage, forKey: .triage)
+    try c.encode(patience, forKey: .patience)
   }
 }
 

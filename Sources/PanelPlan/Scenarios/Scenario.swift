@@ -16,7 +16,8 @@ public struct Scenario: Sendable, Hashable {
   public var name: String
   /// The care centre simulated.
   public var centre: CareCentre
-  /// Horizon, demand, booking, absences, working time, assignment.
+  /// Horizon, demand, booking, absences, working time, assignment,
+  /// continuity window, nurse triage and patience.
   public var parameters: SimulationParameters
 
   public init(name: String? = nil, centre: CareCentre, parameters: SimulationParameters = .init()) {
@@ -97,6 +98,11 @@ public struct Scenario: Sendable, Hashable {
     if !(p.assignment.fillLimit.isFinite && p.assignment.fillLimit >= 0 && p.assignment.fillLimit <= 2) {
       bad("assignment.fillLimit", "found \(p.assignment.fillLimit), expected a share of capacity from 0 to 2")
     }
+    nonNegative("triage.assessmentsPerNurseFTEPerDay", p.triage.assessmentsPerNurseFTEPerDay, max: 1_000)
+    share("triage.triagedShare", p.triage.triagedShare)
+    share("triage.resolvedShare", p.triage.resolvedShare)
+    whole("patience.plannedPatienceDays", p.patience.plannedPatienceDays, 0...13_000)
+    whole("patience.acutePatienceDays", p.patience.acutePatienceDays, 0...13_000)
     whole("continuity.minimumVisits", p.continuity.minimumVisits, 2...1000)
     if let m = p.continuity.windowMonths { whole("continuity.windowMonths", m, 1...600) }
     return out

@@ -43,14 +43,26 @@ struct CentreRun {
 
   // Booking.
   let horizon: Int, plannedTol: Int, acuteTol: Int, guarantee: Int, preferPrevious: Bool
-  var fullTodayPlanned = -1, fullTodayAcute = -1
+  /// Open days after arising by which a planned / acute contact must be
+  /// booked (tolerance + patience); a day later it has gone elsewhere.
+  let plannedLimit: Int, acuteLimit: Int
+  /// Today's failed searches: on `failAcuteDay` no acute search with a last
+  /// day up to `failAcuteThrough` can succeed (slots are only ever taken,
+  /// and an acute contact may use every slot a planned one may); the same
+  /// for planned searches.
+  var failAcuteDay = -1, failAcuteThrough = -1
+  var failPlannedDay = -1, failPlannedThrough = -1
   /// True in the end-of-day pass, when planned contacts may take the
   /// reserved acute slots left unused today.
   var releasing = false
-  var backlogPatient: [Int32] = []
-  var backlogArrival: [Int32] = []
-  var backlogAcute: [Bool] = []
-  var backlogHead = 0, backlogLive = 0
+  /// Waiting doctor contacts: acute ones are retried before planned ones.
+  var plannedQueue = DoctorBacklog()
+  var acuteQueue = DoctorBacklog()
+
+  // Nurse triage of acute contacts.
+  var triage: NurseTriage
+  let triageOn: Bool
+  let triagedShare: Double, resolvedShare: Double
   var fixedArrivals: [Int32]
 
   // The visit log, in booking order.
@@ -124,6 +136,20 @@ struct CentreRun {
     (nurses, nurseCumulative) = team(.nurse)
     (others, otherCumulative) = team(.otherProfession)
 
+    let tp = p.triage
+    let perFTE = tp.assessmentsPerNurseFTEPerDay.isFinite ? max(0, tp.assessmentsPerNurseFTEPerDay) : 0
+    triageOn = !nurses.isEmpty && perFTE > 0 && tp.triagedShare > 0
+    triagedShare = min(1, max(0, tp.triagedShare))
+    resolvedShare = min(1, max(0, tp.resolvedShare))
+    var nurseFTEPresent = [Double](repeating: 0, count: triageOn ? D : 0)
+    if triageOn {
+      for m in nurses {
+        let f = max(0, clinicians[m].fte)
+        for d in 0..<D where presence[m * D + d] != 0 { nurseFTEPresent[d] += f }
+      }
+    }
+    triage = NurseTriage(capacityPerDay: NurseTriage.capacity(presentFTE: nurseFTEPresent, perFTE: perFTE))
+
     let dem = p.demand
     let nurseRatio = nurses.isEmpty ? 0 : max(0, dem.nurseContactsPerDoctorContact)
     let otherRatio = others.isEmpty ? 0 : max(0, dem.otherContactsPerDoctorContact)
@@ -173,6 +199,8 @@ struct CentreRun {
     acuteTol = max(0, p.booking.acuteToleranceDays)
     guarantee = p.booking.acuteAssessmentDays
     preferPrevious = p.booking.preferPreviousDoctor
+    plannedLimit = plannedTol + max(0, p.patience.plannedPatienceDays)
+    acuteLimit = acuteTol + max(0, p.patience.acutePatienceDays)
     let expected = Int(Double(n) * 2.5 * Double(p.years))
     logPatient.reserveCapacity(expected)
     logDay.reserveCapacity(expected)
@@ -201,14 +229,17 @@ struct CentreRun {
 
   /// Books a doctor contact of `patient` that arose on `arrival`: the fixed
   /// doctor within tolerance, else a doctor seen before within tolerance,
-  /// else the earliest slot of any doctor within the booking horizon (ties
-  /// at random). False when nothing is free: the contact goes to the backlog.
-  mutating func bookDoctor(_ patient: Int, arrival: Int, today: Int, acute: Bool) -> Bool {
-    // A search over every doctor that failed earlier today fails again:
-    // slots are only ever taken, and an acute contact may use every slot a
-    // planned one may.
-    if fullTodayAcute == today || (!acute && fullTodayPlanned == today) { return false }
-    let lastAny = min(D - 1, today + horizon)
+  /// else the earliest slot of any doctor within the booking horizon and
+  /// the contact's patience (ties at random). False when nothing is free:
+  /// the contact goes to the backlog. `triaged`: the contact was already
+  /// assessed by a nurse, so this visit is not its first assessment.
+  mutating func bookDoctor(_ patient: Int, arrival: Int, today: Int, acute: Bool, triaged: Bool) -> Bool {
+    let lastAny = min(D - 1, today + horizon, arrival + (acute ? acuteLimit : plannedLimit))
+    guard lastAny >= today else { return false }
+    // A search that failed earlier today over a range at least as long
+    // fails again: slots are only ever taken.
+    if failAcuteDay == today && lastAny <= failAcuteThrough { return false }
+    if !acute && failPlannedDay == today && lastAny <= failPlannedThrough { return false }
     let lastPreferred = min(lastAny, arrival + (acute ? acuteTol : plannedTol))
     var chosen = -1, day = Int.max
     let f = Int(fixedLocal[patient])
@@ -248,7 +279,13 @@ struct CentreRun {
       }
     }
     guard chosen >= 0 else {
-      if acute { fullTodayAcute = today } else { fullTodayPlanned = today }
+      if acute {
+        failAcuteThrough = failAcuteDay == today ? max(failAcuteThrough, lastAny) : lastAny
+        failAcuteDay = today
+      } else {
+        failPlannedThrough = failPlannedDay == today ? max(failPlannedThrough, lastAny) : lastAny
+        failPlannedDay = today
+      }
       return false
     }
     let k = chosen * D + day
@@ -267,6 +304,10 @@ struct CentreRun {
     if acute {
       t.acuteBooked += 1
       if wait <= guarantee { t.acuteWithinGuarantee += 1 }
+      if !triaged {
+        t.acuteAssessed += 1
+        if wait <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+      }
     }
     seen[patient] |= 1 &<< UInt64(chosen & 63)
     logPatient.append(Int32(patient))
@@ -307,25 +348,101 @@ struct CentreRun {
     }
   }
 
-  /// Retries the backlog in arrival order. Booked entries are marked -1;
-  /// once even an acute contact finds every doctor full, the rest of the
-  /// queue cannot book today.
-  mutating func retryBacklog(today d: Int) {
-    var b = backlogHead
-    while b < backlogPatient.count && fullTodayAcute != d {
-      let who = backlogPatient[b]
-      if who >= 0 && bookDoctor(Int(who), arrival: Int(backlogArrival[b]), today: d, acute: backlogAcute[b]) {
-        backlogPatient[b] = -1
-        backlogLive -= 1
+  /// Puts a doctor contact in its queue.
+  mutating func enqueueDoctor(_ patient: Int, arrival: Int, kind: UInt8) {
+    if kind == 0 {
+      plannedQueue.append(patient: patient, arrival: arrival, kind: 0)
+    } else {
+      acuteQueue.append(patient: patient, arrival: arrival, kind: kind)
+    }
+  }
+
+  /// Waiting contacts whose last acceptable day was yesterday go elsewhere,
+  /// having waited exactly their tolerance + patience. Planned contacts are
+  /// sorted by arrival, so those leaving are at the front.
+  mutating func leaveBacklog(today d: Int) {
+    let lastPlanned = Int32(d - 1 - plannedLimit)
+    var b = plannedQueue.head
+    while b < plannedQueue.patient.count && plannedQueue.arrival[b] <= lastPlanned {
+      if plannedQueue.patient[b] >= 0 {
+        plannedQueue.remove(b)
+        t.wentElsewherePlanned += 1
+        t.wentElsewhereWaitDays += plannedLimit
       }
       b += 1
     }
-    while backlogHead < backlogPatient.count && backlogPatient[backlogHead] < 0 { backlogHead += 1 }
-    if backlogHead > 4_096 && backlogHead * 2 > backlogPatient.count {
-      backlogPatient.removeFirst(backlogHead)
-      backlogArrival.removeFirst(backlogHead)
-      backlogAcute.removeFirst(backlogHead)
-      backlogHead = 0
+    plannedQueue.head = b
+    plannedQueue.trim()
+    let lastAcute = Int32(d - 1 - acuteLimit)
+    for b in acuteQueue.head..<acuteQueue.patient.count where acuteQueue.patient[b] >= 0 && acuteQueue.arrival[b] <= lastAcute {
+      acuteQueue.remove(b)
+      t.wentElsewhereAcute += 1
+      t.wentElsewhereAcuteAwaitingDoctor += 1
+      t.wentElsewhereWaitDays += acuteLimit
+      if acuteQueue.kind[b] == 1 { t.acuteLeftUnassessed += 1 }
+    }
+    acuteQueue.trim()
+  }
+
+  /// The latest day on which today's failed searches rule out a slot for a
+  /// contact of this kind (−1 if none failed today).
+  @inline(__always)
+  func failedThrough(today d: Int, acute: Bool) -> Int {
+    let a = failAcuteDay == d ? failAcuteThrough : -1
+    guard !acute else { return a }
+    return max(a, failPlannedDay == d ? failPlannedThrough : -1)
+  }
+
+  /// Retries the waiting contacts, acute ones first, each queue in order.
+  /// Booked entries are marked −1. In the planned queue (sorted by
+  /// arrival, so by last acceptable day) a run of entries that today's
+  /// failed searches already rule out is skipped at once.
+  mutating func retryBacklog(today d: Int) {
+    let lastDay = min(D - 1, d + horizon)
+    if !releasing {
+      var b = acuteQueue.head
+      while b < acuteQueue.patient.count && failedThrough(today: d, acute: true) < lastDay {
+        let who = acuteQueue.patient[b]
+        if who >= 0 {
+          let k = acuteQueue.kind[b]
+          if bookDoctor(Int(who), arrival: Int(acuteQueue.arrival[b]), today: d, acute: true, triaged: k == 2) {
+            acuteQueue.remove(b)
+          }
+        }
+        b += 1
+      }
+      acuteQueue.trim()
+    }
+    var b = plannedQueue.head
+    while b < plannedQueue.patient.count {
+      let through = failedThrough(today: d, acute: false)
+      if through >= lastDay { break }
+      let arrival = Int(plannedQueue.arrival[b])
+      if arrival + plannedLimit <= through {
+        b = plannedQueue.firstArriving(after: Int32(through - plannedLimit), from: b)
+        continue
+      }
+      let who = plannedQueue.patient[b]
+      if who >= 0 && bookDoctor(Int(who), arrival: arrival, today: d, acute: false, triaged: false) {
+        plannedQueue.remove(b)
+      }
+      b += 1
+    }
+    plannedQueue.trim()
+  }
+
+  /// An acute contact assessed by nurse triage today: resolved by the
+  /// nurse (a nurse contact) or passed on to a doctor.
+  mutating func assessTriaged(_ patient: Int, arrival: Int, today d: Int) {
+    t.acuteTriaged += 1
+    t.acuteAssessed += 1
+    if d - arrival <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+    if rng.nextUnit() < resolvedShare {
+      t.acuteResolvedByNurse += 1
+      t.nurseContacts += 1
+      bookTeam(patient, today: d, nurse: true)
+    } else if !bookDoctor(patient, arrival: arrival, today: d, acute: true, triaged: true) {
+      enqueueDoctor(patient, arrival: arrival, kind: 2)
     }
   }
 
@@ -334,8 +451,17 @@ struct CentreRun {
   mutating func simulateDays() {
     let acuteShare = p.demand.acuteShare
     for d in 0..<D {
-      // Yesterday's unbooked contacts first, in arrival order.
+      // Contacts out of patience go elsewhere; then yesterday's unbooked
+      // contacts first, in arrival order; then those waiting for triage.
+      leaveBacklog(today: d)
+      while let x = triage.dropWaiting(arrivedOnOrBefore: Int32(d - 1 - acuteLimit)) {
+        t.wentElsewhereAcute += 1
+        t.acuteLeftUnassessed += 1
+        t.wentElsewhereWaitDays += d - 1 - Int(x.arrival)
+      }
       retryBacklog(today: d)
+      triage.open(day: d)
+      while let x = triage.nextWaiting() { assessTriaged(Int(x.patient), arrival: Int(x.arrival), today: d) }
       var arrivals: Int32 = 0
       var i = bucketHead[d]
       while i >= 0 {
@@ -356,11 +482,11 @@ struct CentreRun {
               let f = Int(fixedLocal[pi])
               if f >= 0 { fixedArrivals[f] += 1 }
               let acute = rng.nextUnit() < acuteShare
-              if !bookDoctor(pi, arrival: d, today: d, acute: acute) {
-                backlogPatient.append(Int32(pi))
-                backlogArrival.append(Int32(d))
-                backlogAcute.append(acute)
-                backlogLive += 1
+              if acute { t.acuteContacts += 1 }
+              if acute && triageOn && rng.nextUnit() < triagedShare {
+                if triage.arrive(patient: Int32(pi), day: Int32(d)) { assessTriaged(pi, arrival: d, today: d) }
+              } else if !bookDoctor(pi, arrival: d, today: d, acute: acute, triaged: false) {
+                enqueueDoctor(pi, arrival: d, kind: acute ? 1 : 0)
               }
             }
           } else if u < pDoctor + pNurse {
@@ -383,9 +509,9 @@ struct CentreRun {
 
       // End of the day: reserved acute slots nobody needed go to planned
       // contacts still waiting (unless even acute searches found nothing).
-      if fullTodayAcute != d && backlogLive > 0 {
+      if !(failAcuteDay == d && failAcuteThrough >= d) && plannedQueue.live > 0 {
         releasing = true
-        fullTodayPlanned = -1
+        failPlannedDay = -1
         retryBacklog(today: d)
         releasing = false
       }
@@ -405,7 +531,7 @@ struct CentreRun {
       t.openDays += 1
       if arrivals > slots { t.overflowDays += 1 }
     }
-    t.unservedDoctorContacts = backlogLive
+    t.unservedDoctorContacts = plannedQueue.live + acuteQueue.live + triage.waitingCount
   }
 
   /// Sorts the visit log by patient, then day (two stable counting sorts),

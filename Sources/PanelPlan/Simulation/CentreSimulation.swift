@@ -32,7 +32,29 @@ import Foundation
 ///   the tolerance (acute or planned), else a doctor seen before (if
 ///   `preferPreviousDoctor`), else the earliest free slot of any doctor
 ///   (ties broken at random) within the booking horizon, else the backlog,
-///   retried first thing each open day.
+///   retried first thing each open day (after contacts out of patience
+///   have left, and before the day's triage and new contacts); waiting
+///   acute contacts are retried before waiting planned ones.
+/// - Acute doctor contacts are first assessed by nurse triage
+///   (`TriageParameters`, when the centre has nurses): `triagedShare` of
+///   them join the triage line, which has `assessmentsPerNurseFTEPerDay` ×
+///   the nurse FTE present each open day and serves first come first
+///   served (a contact beyond the day's capacity waits for the next day).
+///   `resolvedShare` of those triaged are resolved by the nurse and logged
+///   as a nurse contact of that day (all-contacts scope only); the rest are
+///   booked with a doctor as acute contacts, their tolerance counted from
+///   when they arose. A triage call passed on to a doctor is not logged as
+///   a visit. The first assessment (triage, or the doctor visit for those
+///   not triaged) gives `assessedWithin3Days`; the doctor visit gives
+///   `acuteSeenByDoctorWithin3Days`.
+/// - Patience (`PatienceParameters`): a doctor contact is booked no later
+///   than tolerance + patience open days after it arose; one still unbooked
+///   then leaves the queue ("went elsewhere": emergency department,
+///   digital provider, out-of-hours, given up), as does an acute contact
+///   still waiting for triage. Waiting times are over contacts seen.
+/// - The configured doctor-contact rates are demand before task sharing
+///   and triage; `doctorVisitsPerPersonYear` reports that demand (after
+///   task sharing), `doctorVisitsSeenPerPersonYear` the visits made.
 /// - Nurse and other contacts go to the patient's usual team member of that
 ///   profession when present, else to a random one present; team members
 ///   have no slot limit (an approximation).

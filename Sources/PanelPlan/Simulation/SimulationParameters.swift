@@ -23,12 +23,16 @@ public struct SimulationParameters: Sendable, Hashable {
   public var assignment: AssignmentPolicy
   /// Which visits the continuity indices count.
   public var continuity: ContinuityWindow
+  /// Nurse triage of acute contacts (the first pressure valve).
+  public var triage: TriageParameters
+  /// How long doctor contacts wait before going elsewhere (the second).
+  public var patience: PatienceParameters
 
   public init(
     years: Int = 1, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
     absences: AbsenceParameters = .init(), workingTime: WorkingTimeParameters = .standard,
     guideline: GuidelineParameters = .socialstyrelsen2022, assignment: AssignmentPolicy = .standard,
-    continuity: ContinuityWindow = .init()
+    continuity: ContinuityWindow = .init(), triage: TriageParameters = .init(), patience: PatienceParameters = .init()
   ) {
     self.years = years
     self.demand = demand
@@ -38,6 +42,8 @@ public struct SimulationParameters: Sendable, Hashable {
     self.guideline = guideline
     self.assignment = assignment
     self.continuity = continuity
+    self.triage = triage
+    self.patience = patience
   }
 
   /// Both capacity views' parameters.
@@ -46,6 +52,11 @@ public struct SimulationParameters: Sendable, Hashable {
 
 /// Contact demand: a Poisson process per patient.
 ///
+/// The configured doctor-contact rates are *demand*: contacts that need a
+/// doctor as the patient sees it, before task sharing and before nurse
+/// triage. Doctor visits actually made are fewer: task sharing and triage
+/// hand some to nurses, and some contacts go elsewhere (`PatienceParameters`).
+///
 /// A patient's doctor contacts per year are the age band's rate, times the
 /// patient's need weight relative to the band's default weight when
 /// `scaleByNeedWeight` (so a patient with the default weight gets exactly
@@ -53,7 +64,8 @@ public struct SimulationParameters: Sendable, Hashable {
 /// ratios to doctor contacts. All rates are illustrative defaults from
 /// DOMAIN.md; replace with local data.
 public struct DemandParameters: Sendable, Hashable {
-  /// Doctor contacts per listed person per year, indexed by `AgeBand.index`.
+  /// Doctor-contact demand per listed person per year (before task sharing
+  /// and triage), indexed by `AgeBand.index`.
   /// Default: `DemandDefaults.doctorVisitsPerYear` (1.3, 0.6, 0.7, 0.8, 1.0,
   /// 1.7, 1.7, 2.6).
   public var doctorVisitsPerYear: [Double]
