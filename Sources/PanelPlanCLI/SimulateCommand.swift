@@ -19,7 +19,7 @@ public enum SimulateCommand: CLICommand {
       """,
     positionals: [PositionalSpec("scenario.json", help: "Scenario file: a centre and simulation parameters.", optional: true)],
     options: [
-      .format, .out, .seed,
+      .format, .csvDialect, .out, .report, .lang, .seed,
       OptionSpec("replications", value: "N", help: "Independent runs with their own random streams (1 to 1000).", default: "5"),
       OptionSpec("years", value: "Y", help: "Years simulated (1 to 50); overrides the scenario's. Default: the scenario's (1 for the example)."),
       OptionSpec("threads", value: "N", help: "Worker threads; results do not depend on it. Default: the number of cores."),
@@ -46,8 +46,11 @@ public enum SimulateCommand: CLICommand {
     switch a.string("format") {
     case "csv": text = SimulationReport.csv(summary)
     case "json": text = try SimulationReport.json(summary, context: context)
-    default: text = SimulationReport.table(summary, context: context)
+    default:
+      text = SimulationReport.table(summary, context: context)
+        + SimulationReport.capacityNote(summary, capacity: CentreCapacity(centre: scenario.centre, parameters: scenario.parameters.capacity))
     }
+    try emitReport(a) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -86,6 +86,20 @@ public enum SimulationReport {
     return out
   }
 
+  /// A sentence relating the doctor visits made to the demand and to the
+  /// centre's capacity, so an overloaded result is read as what it is.
+  public static func capacityNote(_ s: ReplicationSummary, capacity c: CentreCapacity) -> String {
+    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsPerPersonYear")?.mean,
+      demand > 0, made.isFinite else { return "" }
+    var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) demanded"
+    note += " (\(F.percent(made / demand, decimals: 0))). Slots follow the working-time view, the guideline's sustainable pace;"
+    note += " the centre's guideline ratio is \(F.fixed(c.guidelineRatio, decimals: 2)) (1.00 = at the guideline)"
+    if made < 0.95 * demand {
+      note += ", so part of the demand waits, goes elsewhere or would need overtime and shorter visits (lower workingTime.minutesPerVisit to model today's pace)"
+    }
+    return note + ".\n"
+  }
+
   /// Column names of the CSV, in order.
   public static let csvColumns = ["metric", "mean", "p05", "p95"]
 

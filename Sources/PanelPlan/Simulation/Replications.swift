@@ -33,8 +33,8 @@ public struct ReplicationSummary: Sendable, Hashable {
       return MetricBand(
         name: name,
         mean: v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count),
-        low: InterimQuantile.quantile(v, 0.05),
-        high: InterimQuantile.quantile(v, 0.95))
+        low: v.isEmpty ? .nan : Quantiles.type7(v.sorted(), 0.05),
+        high: v.isEmpty ? .nan : Quantiles.type7(v.sorted(), 0.95))
     }
   }
 
