@@ -52,6 +52,47 @@ public enum SimulationCharts {
       yLabel: l("Share or index (0-1)"), format: { NumberFormat.fixed($0, decimals: 2) })
   }
 
+  /// Patients by COC (doctors only and all contacts), over all replications.
+  public static func cocDistribution(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    distribution(s, \.cocHistogram, title: l("Continuity index (COC)"), xLabel: "COC", language: l)
+  }
+
+  /// Patients with a fixed doctor by their share of visits with that doctor.
+  public static func fixedShareDistribution(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    distribution(s, \.fixedShareHistogram, title: l("Visits with the fixed doctor"), xLabel: l("Share of doctor visits with the fixed doctor"), language: l)
+  }
+
+  static func distribution(
+    _ s: ReplicationSummary, _ histogram: KeyPath<SimulationTallies, [[Int]]>, title: String, xLabel: String, language l: ReportLanguage
+  ) -> String {
+    let bins = SimulationTallies.indexBins
+    var counts = [[Double]](repeating: [Double](repeating: 0, count: bins), count: 2)
+    for r in s.results {
+      for sc in 0..<2 { for i in 0..<bins { counts[sc][i] += Double(r.tallies[keyPath: histogram][sc][i]) } }
+    }
+    let shares = counts.map { c in c.map { $0 / max(1, c.reduce(0, +)) } }
+    return Charts.bars(
+      title: title, categories: (0..<bins).map { NumberFormat.fixed(Double($0) / Double(bins), decimals: 2) },
+      series: [ChartSeries(l("doctor contacts"), values: shares[0]), ChartSeries(l("all contacts"), values: shares[1])],
+      yLabel: l("Share of patients"), format: { NumberFormat.percent($0, decimals: 0) })
+  }
+
+  /// Each doctor's slots used per slot offered, averaged over replications.
+  public static func doctorUtilisation(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
+    let ids = s.results.first?.tallies.doctorIds ?? []
+    let values = ids.indices.map { j in
+      let u = s.results.compactMap { r -> Double? in
+        let offered = r.tallies.doctorSlotsOffered[j]
+        return offered > 0 ? Double(r.tallies.doctorSlotsUsed[j]) / Double(offered) : nil
+      }
+      return u.isEmpty ? 0 : u.reduce(0, +) / Double(u.count)
+    }
+    return Charts.bars(
+      title: l("Doctor utilisation"), categories: ids, series: [ChartSeries(l("Doctor utilisation"), values: values)],
+      yLabel: l("Slots used per slot offered"), references: [ReferenceLine(l("Full"), value: 1)],
+      format: { NumberFormat.percent($0, decimals: 0) })
+  }
+
   /// The simulation report: the answers first, then charts and every metric.
   public static func report(_ s: ReplicationSummary, context c: SimulationReport.Context, language l: ReportLanguage = .en) -> String {
     typealias F = NumberFormat
@@ -75,8 +116,11 @@ public enum SimulationCharts {
     h.figure(fixedDoctorByGroup(s, language: l), caption: l("Targets of the 2021 agreement: 55% of everyone, 80% of nursing-home residents."))
     h.heading(l("Continuity"))
     h.figure(continuity(s, language: l), caption: l("Means over patients with at least the minimum visits, averaged over replications."))
+    h.figure(cocDistribution(s, language: l), caption: l("Distribution over patients with at least the minimum visits, all replications."))
+    h.figure(fixedShareDistribution(s, language: l), caption: l("Patients who have a fixed doctor."))
     h.heading(l("Access"))
     h.figure(waitingDays(s, language: l), caption: l("Waiting time in open days from the contact to the doctor's visit, over all replications."))
+    h.figure(doctorUtilisation(s, language: l), caption: l("Slots follow the working-time view; trainees' slots reflect their longer visits and rotations."))
     h.table(
       headers: [l("Result"), l("Mean"), "5%", "95%"],
       rows: s.bands.map { b in [b.name, F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })

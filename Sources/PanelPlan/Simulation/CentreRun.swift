@@ -107,6 +107,10 @@ struct CentreRun {
     plannedFree = [UInt16](repeating: 0, count: nd * D)
     slotsOnDay = [Int32](repeating: 0, count: nd * D)
     let reserved = min(1, max(0, p.booking.acuteReservedShare))
+    let doctorIndices = doctorClinician
+    t.doctorIds = doctorIndices.map { clinicians[$0].id }
+    t.doctorSlotsOffered = [Int](repeating: 0, count: nd)
+    t.doctorSlotsUsed = [Int](repeating: 0, count: nd)
     for j in 0..<nd {
       let ci = doctorClinician[j]
       let s = perDay[ci].isFinite ? max(0, perDay[ci]) : 0
@@ -120,6 +124,7 @@ struct CentreRun {
         plannedFree[j * D + d] = UInt16(k - a)
         slotsOnDay[j * D + d] = Int32(k)
         t.slotsOffered += k
+        t.doctorSlotsOffered[j] += k
       }
     }
     let capacity = assignment.capacity
@@ -299,6 +304,7 @@ struct CentreRun {
       acuteFree[k] -= 1
     }
     t.slotsUsed += 1
+    t.doctorSlotsUsed[chosen] += 1
     let wait = day - arrival
     t.waitHistogram[min(wait, SimulationTallies.waitBins - 1)] += 1
     if acute {

@@ -118,11 +118,13 @@ public struct CentreSimulation: Sendable {
     let x = stats.indices(hasFixedDoctor: hasFixedDoctor)
     t.indexPatients[s] += 1
     t.cocSum[s] += x.coc ?? 0
+    if let c = x.coc { t.cocHistogram[s][SimulationTallies.indexBin(c)] += 1 }
     t.upcSum[s] += x.upc ?? 0
     t.seconSum[s] += x.secon ?? 0
     if let f = x.fixedDoctorShare {
       t.fixedSharePatients[s] += 1
       t.fixedShareSum[s] += f
+      t.fixedShareHistogram[s][SimulationTallies.indexBin(f)] += 1
     }
   }
 }

@@ -75,6 +75,24 @@ public struct SimulationTallies: Sendable, Hashable, Codable {
   public var personYearsByBand = [Double](repeating: 0, count: AgeBand.allCases.count)
   public var doctorDemandByBand = [Int](repeating: 0, count: AgeBand.allCases.count)
 
+  /// Per scope: patients by COC in 20 bins of 0.05 (the last includes 1),
+  /// for the distribution a report shows.
+  public var cocHistogram = [[Int]](repeating: [Int](repeating: 0, count: SimulationTallies.indexBins), count: 2)
+  /// Per scope: patients with a fixed doctor by their share of visits with
+  /// that doctor, in 20 bins of 0.05.
+  public var fixedShareHistogram = [[Int]](repeating: [Int](repeating: 0, count: SimulationTallies.indexBins), count: 2)
+  /// Per doctor (in clinician order; a region's centres one after another):
+  /// id, slots offered and slots used.
+  public var doctorIds: [String] = []
+  public var doctorSlotsOffered: [Int] = []
+  public var doctorSlotsUsed: [Int] = []
+
+  /// Bins of the index histograms.
+  public static let indexBins = 20
+
+  /// The bin of an index value in 0...1.
+  static func indexBin(_ v: Double) -> Int { min(indexBins - 1, max(0, Int(v * Double(indexBins)))) }
+
   /// Bins of the waiting-time histogram (0 ... 60+ open days).
   public static let waitBins = 61
 
@@ -114,6 +132,15 @@ public struct SimulationTallies: Sendable, Hashable, Codable {
     doctorDays += o.doctorDays
     doctorOverflowDays += o.doctorOverflowDays
     coverage.add(o.coverage)
+    for sc in 0..<2 {
+      for i in 0..<Self.indexBins {
+        cocHistogram[sc][i] += o.cocHistogram[sc][i]
+        fixedShareHistogram[sc][i] += o.fixedShareHistogram[sc][i]
+      }
+    }
+    doctorIds += o.doctorIds
+    doctorSlotsOffered += o.doctorSlotsOffered
+    doctorSlotsUsed += o.doctorSlotsUsed
     for b in personYearsByBand.indices {
       personYearsByBand[b] += o.personYearsByBand[b]
       doctorDemandByBand[b] += o.doctorDemandByBand[b]
