@@ -29,12 +29,8 @@ public struct ReplicationSummary: Sendable, Hashable {
     let perRun = results.map(\.metrics)
     let names = perRun.first?.map(\.name) ?? SimulationResult(tallies: .init(), years: 1).metrics.map(\.name)
     bands = names.enumerated().map { k, name in
-      let v = perRun.map { $0[k].value }.filter { !$0.isNaN }
-      return MetricBand(
-        name: name,
-        mean: v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count),
-        low: v.isEmpty ? .nan : Quantiles.type7(v.sorted(), 0.05),
-        high: v.isEmpty ? .nan : Quantiles.type7(v.sorted(), 0.95))
+      let b = Band(values: perRun.map { $0[k].value })
+      return MetricBand(name: name, mean: b.mean, low: b.p05, high: b.p95)
     }
   }
 
