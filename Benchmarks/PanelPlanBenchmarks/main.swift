@@ -8,6 +8,8 @@ import PanelPlan
 FileHandle.standardError.write(Data("WARNING: benchmarks built in debug; numbers are meaningless. Use -c release.\n".utf8))
 #endif
 
+AllocatorTuning.preferHeapForLargeBlocks()
+
 let allBenchmarks: [Benchmark] =
   CapacityBenchmarks.all
   + SweepBenchmarks.all

@@ -1,3 +1,5 @@
+import PanelPlan
 import PanelPlanCLI
 
+AllocatorTuning.preferHeapForLargeBlocks()
 PanelPlanCLI.main()
