@@ -115,10 +115,11 @@ public struct VisitContinuityAnalysis: Sendable {
     }
     let hasUnitFromFile = patientRecords?.hasUnit ?? false
     let filter = VisitFilter(options, listing: listing)
-    let (parts, report) = try reader.scan { _ in ContinuityAccumulator(filter: filter, countCentres: !hasUnitFromFile) }
-    var acc = parts[0]
-    for p in parts.dropFirst() { acc.absorb(p) }
-    let memory = parts.reduce(0) { $0 + $1.memoryBytes }
+    let (sinks, report) = try reader.scan { part in
+      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part)
+    }
+    var acc = PartitionedContinuity(sinks)
+    let memory = acc.sinkBytes
 
     // Second pass for patients whose rows came out of order.
     let unorderedCount = acc.unordered.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -171,14 +172,7 @@ public struct VisitContinuityAnalysis: Sendable {
         if let fd = r.fixedDoctor[Int(recordOf[i])] { fixedDoctor[i] = acc.clinicians.intern(fd) }
       }
     }
-    var doctorStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    var allStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    acc.visitPairs.forEach { p, c, a, d in
-      let i = Int(p)
-      let withFixed = fixedDoctor[i] == c
-      allStats[i].add(visitsWithOneProvider: a, withFixedDoctor: withFixed)
-      doctorStats[i].add(visitsWithOneProvider: d, withFixedDoctor: withFixed)
-    }
+    var (doctorStats, allStats) = acc.statistics(fixedDoctor: fixedDoctor)
     for i in 0..<n {
       allStats[i].sameProviderPairs = acc.pairsAll[i]
       doctorStats[i].sameProviderPairs = acc.pairsDoctor[i]
@@ -194,7 +188,7 @@ public struct VisitContinuityAnalysis: Sendable {
         if let u = r.unit[Int(recordOf[i])] { unitOf[i] = acc.centres.intern(u) }
       }
     } else if report.hasColumn[4] {
-      unitOf = mostFrequentCentre(acc.centrePairs, patients: n, centres: acc.centres)
+      unitOf = acc.mostFrequentCentres()
     }
     groupings.append(grouping("unit", keys: unitOf, names: acc.centres))
     groupings.append(grouping("fixed_doctor", keys: fixedDoctor, names: acc.clinicians, missing: "(none)"))

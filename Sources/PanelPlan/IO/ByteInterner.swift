@@ -94,7 +94,12 @@ public struct ByteInterner: Sendable {
   /// The index of `p`, adding it when new. `isNew` tells which.
   
   public mutating func intern(_ p: UnsafeRawBufferPointer, isNew: inout Bool) -> Int32 {
-    let h = Self.hash(p)
+    intern(p, hash: Self.hash(p), isNew: &isNew)
+  }
+
+  /// The index of `p` whose `hash(p)` the caller already computed.
+  @inline(__always)
+  mutating func intern(_ p: UnsafeRawBufferPointer, hash h: UInt64, isNew: inout Bool) -> Int32 {
     let h32 = UInt32(truncatingIfNeeded: h)
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -124,6 +129,26 @@ public struct ByteInterner: Sendable {
     return intern(p, isNew: &isNew)
   }
 
+  /// Adds `p`, known to be absent, with its `hash(p)`: no byte comparisons,
+  /// for building a table from ids already known to be distinct.
+  mutating func appendAbsent(_ p: UnsafeRawBufferPointer, hash h: UInt64) {
+    if (hashes.count + 1) * 2 > slots.count { grow() }
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    if p.count > 0 { arena.append(contentsOf: p) }
+    starts.append(arena.count)
+    hashes.append(UInt32(truncatingIfNeeded: h))
+    slots[slot] = Int32(hashes.count)
+  }
+
+  /// Reserves room for `ids` entries holding `bytes` bytes in all.
+  mutating func reserve(ids: Int, bytes: Int) {
+    arena.reserveCapacity(bytes)
+    starts.reserveCapacity(ids + 1)
+    hashes.reserveCapacity(ids)
+    while ids * 2 > slots.count { grow() }
+  }
+
   /// Interns a `String`'s UTF-8 bytes.
   public mutating func intern(_ s: String) -> Int32 {
     var s = s
@@ -142,11 +167,9 @@ public struct ByteInterner: Sendable {
     var newSlots = [Int32](repeating: 0, count: n)
     let m = n - 1
     for i in 0..<hashes.count {
-      // Slot positions come from the full 64-bit hash; recompute it from the bytes.
-      let h = arena.withUnsafeBytes { a in
-        Self.hash(UnsafeRawBufferPointer(rebasing: a[starts[i]..<starts[i + 1]]))
-      }
-      var slot = Int(truncatingIfNeeded: h) & m
+      // The slot comes from the hash's low bits; the stored 32 bits suffice
+      // below 2³² slots, so the ids' bytes are not read again.
+      var slot = Int(hashes[i]) & m
       while newSlots[slot] != 0 { slot = (slot + 1) & m }
       newSlots[slot] = Int32(i + 1)
     }
