@@ -25,9 +25,11 @@ struct PartitionedContinuity {
   /// Bytes held by the sinks at the end of the scan.
   var sinkBytes = 0
 
-  /// Flushes and merges the sinks of a scan, given in file order.
-  init(_ sinks: [ContinuityPartitionSink]) {
-    var sinks = sinks
+  /// Flushes and merges the sinks of a scan, given in file order, and
+  /// empties `sinks`. Taken `inout` so that no other reference shares the
+  /// sinks' tables: a shared copy would make the first write to each table
+  /// copy it whole (copy-on-write).
+  init(_ sinks: inout [ContinuityPartitionSink]) {
     let parts = sinks.count
     let workers = min(parts, ProcessInfo.processInfo.activeProcessorCount)
     sinks.withUnsafeMutableBufferPointer { sp in
