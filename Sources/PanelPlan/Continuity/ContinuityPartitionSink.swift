@@ -39,7 +39,11 @@ struct ContinuityPartitionSink: VisitSink {
   var minDay = Int32.max
   var maxDay = Int32.min
 
-  init(filter: VisitFilter, countCentres: Bool, part: Int, batchBytes: Int = 32 << 20) {
+  /// Default batch per worker: large enough that folding a bucket is worth
+  /// the trip to its partition, small next to the per-patient state.
+  static let defaultBatchBytes = 32 << 20
+
+  init(filter: VisitFilter, countCentres: Bool, part: Int, batchBytes: Int = defaultBatchBytes) {
     self.filter = filter
     self.countCentres = countCentres
     self.part = Int64(part)

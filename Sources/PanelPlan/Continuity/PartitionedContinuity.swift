@@ -158,7 +158,7 @@ struct PartitionedContinuity {
         let g = globalIndex[b]
         var local = [Int32](repeating: -1, count: g.count)
         var count = [Int32](repeating: 0, count: g.count)
-        states[b].centrePairs.forEach { p, z, n, _ in
+        states[b].forEachCentre { p, z, n in
           let i = Int(p)
           if n > count[i] || (n == count[i] && local[i] >= 0 && rank[Int(z)] < rank[Int(local[i])]) {
             local[i] = z

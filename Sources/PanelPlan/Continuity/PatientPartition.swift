@@ -20,6 +20,11 @@ struct PatientSequence: Sendable {
   var fixedClinician: Int32 = -1
   /// A visit arrived dated before the one read before it.
   var unordered = false
+  /// The first centre the patient visited and the visits there; visits at
+  /// other centres go to `PatientPartition.centrePairs`. Most patients use
+  /// one centre, so most rows need no table lookup for it.
+  var homeCentre: Int32 = -1
+  var homeCentreVisits: Int32 = 0
 
   init(firstRow: Int64, minute: Int32, clinician: Int32, doctor: Bool) {
     self.firstRow = firstRow
@@ -69,7 +74,7 @@ struct PatientPartition: Sendable {
     if isNew {
       patients.append(PatientSequence(firstRow: row, minute: t, clinician: c, doctor: doctor))
     }
-    patients.withUnsafeMutableBufferPointer { ps in
+    let otherCentre = patients.withUnsafeMutableBufferPointer { ps -> Bool in
       if !isNew {
         if t < ps[i].lastMinute { ps[i].unordered = true }
         ps[i].lastMinute = t
@@ -84,9 +89,12 @@ struct PatientPartition: Sendable {
         ps[i].fixedMinute = t
         ps[i].fixedClinician = f
       }
+      if z >= 0 && ps[i].homeCentre < 0 { ps[i].homeCentre = z }
+      if z >= 0 && ps[i].homeCentre == z { ps[i].homeCentreVisits &+= 1; return false }
+      return z >= 0
     }
     visitPairs.add(p, c, primary: 1, secondary: doctor ? 1 : 0)
-    if z >= 0 { centrePairs.add(p, z, primary: 1, secondary: 0) }
+    if otherCentre { centrePairs.add(p, z, primary: 1, secondary: 0) }
   }
 
   /// Folds in the same partition as seen by the part of the file right after
@@ -109,7 +117,10 @@ struct PatientPartition: Sendable {
         n.firstDoctor = fd
         n.lastDoctor = ld
         n.fixedClinician = ff
+        n.homeCentre = -1
+        n.homeCentreVisits = 0
         patients.append(n)
+        addCentre(g, s.homeCentre < 0 ? -1 : zmap[Int(s.homeCentre)], visits: s.homeCentreVisits)
         continue
       }
       let i = Int(g)
@@ -129,9 +140,30 @@ struct PatientPartition: Sendable {
         m.fixedClinician = ff
       }
       patients[i] = m
+      addCentre(g, s.homeCentre < 0 ? -1 : zmap[Int(s.homeCentre)], visits: s.homeCentreVisits)
     }
     o.visitPairs.forEach { p, c, a, d in visitPairs.add(pmap[Int(p)], cmap[Int(c)], primary: a, secondary: d) }
-    o.centrePairs.forEach { p, z, a, _ in centrePairs.add(pmap[Int(p)], zmap[Int(z)], primary: a, secondary: 0) }
+    o.centrePairs.forEach { p, z, a, _ in addCentre(pmap[Int(p)], zmap[Int(z)], visits: a) }
+  }
+
+  /// Adds `visits` at centre `z` for local patient `p`.
+  mutating func addCentre(_ p: Int32, _ z: Int32, visits: Int32) {
+    guard z >= 0, visits > 0 else { return }
+    let i = Int(p)
+    if patients[i].homeCentre < 0 { patients[i].homeCentre = z }
+    if patients[i].homeCentre == z {
+      patients[i].homeCentreVisits &+= visits
+    } else {
+      centrePairs.add(p, z, primary: visits, secondary: 0)
+    }
+  }
+
+  /// Calls `body(patient, centre, visits)` for every (patient, centre) with visits.
+  func forEachCentre(_ body: (Int32, Int32, Int32) -> Void) {
+    for (i, s) in patients.enumerated() where s.homeCentre >= 0 && s.homeCentreVisits > 0 {
+      body(Int32(i), s.homeCentre, s.homeCentreVisits)
+    }
+    centrePairs.forEach { p, z, n, _ in body(p, z, n) }
   }
 
   /// Bytes held, for memory accounting.

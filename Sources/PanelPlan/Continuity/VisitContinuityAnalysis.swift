@@ -81,6 +81,16 @@ public struct VisitContinuityAnalysis: Sendable {
     reader: VisitRecordReader, options: VisitContinuityOptions, patientRecords: PatientRecords? = nil,
     skr: Bool = false, skrEndDay: Int32? = nil
   ) throws -> VisitContinuityAnalysis {
+    try run(reader: reader, options: options, patientRecords: patientRecords, skr: skr, skrEndDay: skrEndDay,
+            batchBytes: ContinuityPartitionSink.defaultBatchBytes)
+  }
+
+  /// `run` with the size of each worker's row batch (tests use tiny batches
+  /// to force many flushes).
+  static func run(
+    reader: VisitRecordReader, options: VisitContinuityOptions, patientRecords: PatientRecords?,
+    skr: Bool, skrEndDay: Int32?, batchBytes: Int
+  ) throws -> VisitContinuityAnalysis {
     var options = options
     var listing: ListingUnits?
     if let r = patientRecords, r.hasUnit {
@@ -124,7 +134,7 @@ public struct VisitContinuityAnalysis: Sendable {
       t0 = t
     }
     var (sinks, report) = try reader.scan { part in
-      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: (Int(ProcessInfo.processInfo.environment["PANELPLAN_BATCH_MB"] ?? "32") ?? 32) << 20)
+      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: batchBytes)
     }
     phase("scan")
     var acc = PartitionedContinuity(&sinks)

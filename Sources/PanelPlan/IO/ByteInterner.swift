@@ -73,7 +73,22 @@ public struct ByteInterner: Sendable {
     let s = starts[entry], e = starts[entry + 1]
     if e - s != p.count { return false }
     if p.count == 0 { return true }
-    return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + s, p.baseAddress!, p.count) == 0 }
+    return arena.withUnsafeBufferPointer { a in Self.same(UnsafeRawPointer(a.baseAddress! + s), p.baseAddress!, p.count) }
+  }
+
+  /// Byte equality of two `n`-byte ranges; ids are short, so up to 16 bytes
+  /// are compared with two overlapping word loads instead of a call to memcmp.
+  @inline(__always)
+  static func same(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ n: Int) -> Bool {
+    if n >= 8 && n <= 16 {
+      return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+        && x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 && n < 8 {
+      return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+        && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    return memcmp(x, y, n) == 0
   }
 
   /// The index of `p`, or -1 when it was never interned.
