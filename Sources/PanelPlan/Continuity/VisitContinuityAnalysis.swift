@@ -125,20 +125,10 @@ public struct VisitContinuityAnalysis: Sendable {
     }
     let hasUnitFromFile = patientRecords?.hasUnit ?? false
     let filter = VisitFilter(options, listing: listing)
-    var t0 = DispatchTime.now().uptimeNanoseconds
-    let timing = ProcessInfo.processInfo.environment["PANELPLAN_PHASES"] != nil
-    func phase(_ name: String) {
-      guard timing else { return }
-      let t = DispatchTime.now().uptimeNanoseconds
-      FileHandle.standardError.write(Data("  \(name) \(Double(t - t0) / 1e9) s\n".utf8))
-      t0 = t
-    }
     var (sinks, report) = try reader.scan { part in
       ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: batchBytes)
     }
-    phase("scan")
     var acc = PartitionedContinuity(&sinks)
-    phase("merge")
     let memory = acc.sinkBytes
 
     // Second pass for patients whose rows came out of order.
@@ -198,7 +188,6 @@ public struct VisitContinuityAnalysis: Sendable {
       doctorStats[i].sameProviderPairs = acc.pairsDoctor[i]
     }
 
-    phase("stats")
     // Groupings.
     let referenceYear = ISODateBytes.civil(options.toDay ?? (acc.maxDay == Int32.min ? 0 : acc.maxDay)).year
     var groupings: [PatientGrouping] = [PatientGrouping(name: "all", labels: ["all"], groupOfPatient: [Int32](repeating: 0, count: n))]
@@ -220,7 +209,6 @@ public struct VisitContinuityAnalysis: Sendable {
       groupings.append(ordered("priority_group", keys: groups, labels: PriorityGroup.allCases.map(\.rawValue)))
     }
 
-    phase("groupings")
     return VisitContinuityAnalysis(
       scan: report, fromDay: options.fromDay, toDay: options.toDay,
       firstVisitDay: acc.minDay == Int32.max ? nil : acc.minDay, lastVisitDay: acc.maxDay == Int32.min ? nil : acc.maxDay,

@@ -104,6 +104,7 @@ public struct ByteInterner: Sendable {
   }
 
   /// The index of `p`, adding it when new. `isNew` tells which.
+  @inline(__always)
   public mutating func intern(_ p: UnsafeRawBufferPointer, isNew: inout Bool) -> Int32 {
     intern(p, hash: Self.hash(p), isNew: &isNew)
   }
@@ -133,7 +134,7 @@ public struct ByteInterner: Sendable {
   }
 
   /// The index of `p`, adding it when new.
-  
+  @inline(__always)
   public mutating func intern(_ p: UnsafeRawBufferPointer) -> Int32 {
     var isNew = false
     return intern(p, isNew: &isNew)
