@@ -264,12 +264,21 @@ public struct VisitContinuityAnalysis: Sendable {
     guard let g = groupings.first(where: { $0.name == name }) else { return [] }
     var members = [[Int32]](repeating: [], count: g.labels.count)
     for (i, k) in g.groupOfPatient.enumerated() { members[Int(k)].append(Int32(i)) }
-    return g.labels.indices.map { k in
-      let m = members[k]
-      func summarise(_ s: ContinuityScope) -> ContinuitySummary {
-        ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
+    let groups = members
+    // One task per (group, scope), on all cores; each task's result is the
+    // same whatever runs it, so the output does not depend on the threads.
+    let tasks = g.labels.count * 2
+    var out = [ContinuitySummary](repeating: ContinuitySummary([ContinuityIndices]()), count: tasks)
+    out.withUnsafeMutableBufferPointer { op in
+      let o = SendablePointer(op.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: tasks) { t in
+        let m = groups[t / 2]
+        let s: ContinuityScope = t % 2 == 0 ? .doctor : .all
+        o.pointer[t] = ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
       }
-      return GroupSummary(grouping: g.name, group: g.labels[k], doctor: summarise(.doctor), all: summarise(.all))
+    }
+    return g.labels.indices.map { k in
+      GroupSummary(grouping: g.name, group: g.labels[k], doctor: out[2 * k], all: out[2 * k + 1])
     }
   }
 
