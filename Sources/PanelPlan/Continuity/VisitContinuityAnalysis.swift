@@ -26,9 +26,12 @@ public struct PatientGrouping: Sendable {
 /// a.summary(grouping: "all")[0].all.coc?.mean
 /// ```
 ///
-/// Design and its trade-off: rows stream through per-worker accumulators
-/// (`ContinuityAccumulator`), so memory is bounded by the distinct patients and
-/// the (patient, provider) pairs, never by rows; the order-independent indices
+/// Design and its trade-off: each worker radix-partitions its rows by patient
+/// hash into a fixed batch and folds it into per-partition state
+/// (`ContinuityPartitionSink`, `PatientPartition`); partitions are merged over
+/// workers in parallel (`PartitionedContinuity`). Memory is bounded by the
+/// distinct patients and the (patient, provider) pairs, never by rows; the
+/// order-independent indices
 /// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
 /// order. SECON is exact in one pass when each patient's rows arrive in date
 /// order; patients whose rows do not are reread in a second pass that keeps
@@ -58,7 +61,8 @@ public struct VisitContinuityAnalysis: Sendable {
   public var unorderedPatients: Int
   /// Groupings: all, unit, fixed doctor, age band, priority group.
   public var groupings: [PatientGrouping]
-  /// Rough bytes held by the accumulators at the end of the scan.
+  /// Rough bytes held by the workers' per-partition state and batches at the
+  /// end of the scan.
   public var accumulatorBytes: Int
 
   /// The indices of patient `i` in a scope.
