@@ -3,14 +3,18 @@
 ///
 /// Memory grows with the number of distinct pairs (for visit records: the sum
 /// over patients of the distinct providers each saw), never with the number
-/// of rows. About 32 bytes per pair at the table's worst fill.
+/// of rows. One 16-byte entry (key and both counters together, so a lookup
+/// touches one cache line) per slot, at most half the slots used.
 ///
 /// - Complexity: `add` is O(1) expected.
 public struct PairCounter: Sendable {
   static let empty = UInt64.max
-  var keys: [UInt64]
-  var primary: [Int32]
-  var secondary: [Int32]
+  struct Entry: Sendable {
+    var key: UInt64
+    var primary: Int32
+    var secondary: Int32
+  }
+  var entries: [Entry]
   var mask: Int
   /// Number of distinct pairs.
   public private(set) var count = 0
@@ -18,14 +22,12 @@ public struct PairCounter: Sendable {
   public init(capacity: Int = 64) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
-    keys = [UInt64](repeating: Self.empty, count: n)
-    primary = [Int32](repeating: 0, count: n)
-    secondary = [Int32](repeating: 0, count: n)
+    entries = [Entry](repeating: Entry(key: Self.empty, primary: 0, secondary: 0), count: n)
     mask = n - 1
   }
 
   /// Bytes held, for memory accounting.
-  public var memoryBytes: Int { keys.capacity * 8 + primary.capacity * 4 + secondary.capacity * 4 }
+  public var memoryBytes: Int { entries.capacity * MemoryLayout<Entry>.stride }
 
   @inline(__always)
   static func key(_ a: Int32, _ b: Int32) -> UInt64 {
@@ -46,27 +48,26 @@ public struct PairCounter: Sendable {
   }
 
   /// Adds `p` to the pair's primary counter and `s` to its secondary one.
-  
+  @inline(__always)
   public mutating func add(_ a: Int32, _ b: Int32, primary p: Int32, secondary s: Int32) {
+    if (count + 1) * 2 > entries.count { grow() }
     let k = Self.key(a, b)
-    var i = Self.slot(k, mask)
-    while true {
-      let x = keys[i]
-      if x == k { break }
-      if x == Self.empty {
-        keys[i] = k
-        count += 1
-        if count * 2 > keys.count {
-          grow()
-          add(a, b, primary: p, secondary: s)
-          return
+    let m = mask
+    entries.withUnsafeMutableBufferPointer { e in
+      var i = Self.slot(k, m)
+      while true {
+        let x = e[i].key
+        if x == k { break }
+        if x == Self.empty {
+          e[i].key = k
+          count += 1
+          break
         }
-        break
+        i = (i + 1) & m
       }
-      i = (i + 1) & mask
+      e[i].primary &+= p
+      e[i].secondary &+= s
     }
-    primary[i] &+= p
-    secondary[i] &+= s
   }
 
   /// The counters of a pair, (0, 0) when never added.
@@ -74,36 +75,34 @@ public struct PairCounter: Sendable {
     let k = Self.key(a, b)
     var i = Self.slot(k, mask)
     while true {
-      let x = keys[i]
-      if x == k { return (primary[i], secondary[i]) }
+      let x = entries[i].key
+      if x == k { return (entries[i].primary, entries[i].secondary) }
       if x == Self.empty { return (0, 0) }
       i = (i + 1) & mask
     }
   }
 
-
   mutating func grow() {
-    let oldKeys = keys, oldP = primary, oldS = secondary
-    let n = keys.count * 2
-    keys = [UInt64](repeating: Self.empty, count: n)
-    primary = [Int32](repeating: 0, count: n)
-    secondary = [Int32](repeating: 0, count: n)
+    let old = entries
+    let n = entries.count * 2
+    entries = [Entry](repeating: Entry(key: Self.empty, primary: 0, secondary: 0), count: n)
     mask = n - 1
-    for j in 0..<oldKeys.count where oldKeys[j] != Self.empty {
-      var i = Self.slot(oldKeys[j], mask)
-      while keys[i] != Self.empty { i = (i + 1) & mask }
-      keys[i] = oldKeys[j]
-      primary[i] = oldP[j]
-      secondary[i] = oldS[j]
+    let m = mask
+    entries.withUnsafeMutableBufferPointer { e in
+      for x in old where x.key != Self.empty {
+        var i = Self.slot(x.key, m)
+        while e[i].key != Self.empty { i = (i + 1) & m }
+        e[i] = x
+      }
     }
   }
 
   /// Calls `body(a, b, primary, secondary)` for every pair, in table order
   /// (unspecified; use only for order-independent sums).
   public func forEach(_ body: (Int32, Int32, Int32, Int32) throws -> Void) rethrows {
-    for i in 0..<keys.count where keys[i] != Self.empty {
-      let k = keys[i]
-      try body(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), primary[i], secondary[i])
+    for x in entries where x.key != Self.empty {
+      let k = x.key
+      try body(Int32(bitPattern: UInt32(truncatingIfNeeded: k >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: k)), x.primary, x.secondary)
     }
   }
 }

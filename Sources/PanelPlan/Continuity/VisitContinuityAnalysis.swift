@@ -26,9 +26,12 @@ public struct PatientGrouping: Sendable {
 /// a.summary(grouping: "all")[0].all.coc?.mean
 /// ```
 ///
-/// Design and its trade-off: rows stream through per-worker accumulators
-/// (`ContinuityAccumulator`), so memory is bounded by the distinct patients and
-/// the (patient, provider) pairs, never by rows; the order-independent indices
+/// Design and its trade-off: each worker radix-partitions its rows by patient
+/// hash into a fixed batch and folds it into per-partition state
+/// (`ContinuityPartitionSink`, `PatientPartition`); partitions are merged over
+/// workers in parallel (`PartitionedContinuity`). Memory is bounded by the
+/// distinct patients and the (patient, provider) pairs, never by rows; the
+/// order-independent indices
 /// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
 /// order. SECON is exact in one pass when each patient's rows arrive in date
 /// order; patients whose rows do not are reread in a second pass that keeps
@@ -58,7 +61,8 @@ public struct VisitContinuityAnalysis: Sendable {
   public var unorderedPatients: Int
   /// Groupings: all, unit, fixed doctor, age band, priority group.
   public var groupings: [PatientGrouping]
-  /// Rough bytes held by the accumulators at the end of the scan.
+  /// Rough bytes held by the workers' per-partition state and batches at the
+  /// end of the scan.
   public var accumulatorBytes: Int
 
   /// The indices of patient `i` in a scope.
@@ -80,6 +84,16 @@ public struct VisitContinuityAnalysis: Sendable {
   public static func run(
     reader: VisitRecordReader, options: VisitContinuityOptions, patientRecords: PatientRecords? = nil,
     skr: Bool = false, skrEndDay: Int32? = nil
+  ) throws -> VisitContinuityAnalysis {
+    try run(reader: reader, options: options, patientRecords: patientRecords, skr: skr, skrEndDay: skrEndDay,
+            batchBytes: ContinuityPartitionSink.defaultBatchBytes)
+  }
+
+  /// `run` with the size of each worker's row batch (tests use tiny batches
+  /// to force many flushes).
+  static func run(
+    reader: VisitRecordReader, options: VisitContinuityOptions, patientRecords: PatientRecords?,
+    skr: Bool, skrEndDay: Int32?, batchBytes: Int
   ) throws -> VisitContinuityAnalysis {
     var options = options
     var listing: ListingUnits?
@@ -115,10 +129,11 @@ public struct VisitContinuityAnalysis: Sendable {
     }
     let hasUnitFromFile = patientRecords?.hasUnit ?? false
     let filter = VisitFilter(options, listing: listing)
-    let (parts, report) = try reader.scan { _ in ContinuityAccumulator(filter: filter, countCentres: !hasUnitFromFile) }
-    var acc = parts[0]
-    for p in parts.dropFirst() { acc.absorb(p) }
-    let memory = parts.reduce(0) { $0 + $1.memoryBytes }
+    var (sinks, report) = try reader.scan { part in
+      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: batchBytes)
+    }
+    var acc = PartitionedContinuity(&sinks)
+    let memory = acc.sinkBytes
 
     // Second pass for patients whose rows came out of order.
     let unorderedCount = acc.unordered.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -171,14 +186,7 @@ public struct VisitContinuityAnalysis: Sendable {
         if let fd = r.fixedDoctor[Int(recordOf[i])] { fixedDoctor[i] = acc.clinicians.intern(fd) }
       }
     }
-    var doctorStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    var allStats = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    acc.visitPairs.forEach { p, c, a, d in
-      let i = Int(p)
-      let withFixed = fixedDoctor[i] == c
-      allStats[i].add(visitsWithOneProvider: a, withFixedDoctor: withFixed)
-      doctorStats[i].add(visitsWithOneProvider: d, withFixedDoctor: withFixed)
-    }
+    var (doctorStats, allStats) = acc.statistics(fixedDoctor: fixedDoctor)
     for i in 0..<n {
       allStats[i].sameProviderPairs = acc.pairsAll[i]
       doctorStats[i].sameProviderPairs = acc.pairsDoctor[i]
@@ -194,7 +202,7 @@ public struct VisitContinuityAnalysis: Sendable {
         if let u = r.unit[Int(recordOf[i])] { unitOf[i] = acc.centres.intern(u) }
       }
     } else if report.hasColumn[4] {
-      unitOf = mostFrequentCentre(acc.centrePairs, patients: n, centres: acc.centres)
+      unitOf = acc.mostFrequentCentres()
     }
     groupings.append(grouping("unit", keys: unitOf, names: acc.centres))
     groupings.append(grouping("fixed_doctor", keys: fixedDoctor, names: acc.clinicians, missing: "(none)"))
@@ -260,12 +268,21 @@ public struct VisitContinuityAnalysis: Sendable {
     guard let g = groupings.first(where: { $0.name == name }) else { return [] }
     var members = [[Int32]](repeating: [], count: g.labels.count)
     for (i, k) in g.groupOfPatient.enumerated() { members[Int(k)].append(Int32(i)) }
-    return g.labels.indices.map { k in
-      let m = members[k]
-      func summarise(_ s: ContinuityScope) -> ContinuitySummary {
-        ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
+    let groups = members
+    // One task per (group, scope), on all cores; each task's result is the
+    // same whatever runs it, so the output does not depend on the threads.
+    let tasks = g.labels.count * 2
+    var out = [ContinuitySummary](repeating: ContinuitySummary([ContinuityIndices]()), count: tasks)
+    out.withUnsafeMutableBufferPointer { op in
+      let o = SendablePointer(op.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: tasks) { t in
+        let m = groups[t / 2]
+        let s: ContinuityScope = t % 2 == 0 ? .doctor : .all
+        o.pointer[t] = ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
       }
-      return GroupSummary(grouping: g.name, group: g.labels[k], doctor: summarise(.doctor), all: summarise(.all))
+    }
+    return g.labels.indices.map { k in
+      GroupSummary(grouping: g.name, group: g.labels[k], doctor: out[2 * k], all: out[2 * k + 1])
     }
   }
 

@@ -4,8 +4,9 @@ import Foundation
 /// 0, 1, 2, … in order of first appearance, without making a `String` per row.
 ///
 /// Open addressing with linear probing over a power-of-two slot table that is
-/// kept at most half full; each entry keeps its 32-bit hash so that most
-/// probes never compare bytes. The bytes of all ids live in one arena.
+/// kept at most half full; each slot holds the entry's 32-bit hash next to
+/// its index, so that a probe reads one word and most probes never compare
+/// bytes. The bytes of all ids live in one arena.
 ///
 /// ```swift
 /// var ids = ByteInterner()
@@ -18,27 +19,24 @@ public struct ByteInterner: Sendable {
   var arena: [UInt8] = []
   /// Entry i is `arena[starts[i] ..< starts[i + 1]]`.
   var starts: [Int] = [0]
-  /// Hash of each entry.
-  var hashes: [UInt32] = []
-  /// Slot → entry index + 1; 0 is empty.
-  var slots: [Int32]
+  /// Slot → hash << 32 | (entry index + 1); 0 is empty.
+  var slots: [UInt64]
   var mask: Int
 
   /// - Parameter capacity: expected number of ids (the table grows as needed).
   public init(capacity: Int = 64) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
-    slots = [Int32](repeating: 0, count: n)
+    slots = [UInt64](repeating: 0, count: n)
     mask = n - 1
-    hashes.reserveCapacity(capacity)
     starts.reserveCapacity(capacity + 1)
   }
 
   /// Number of distinct ids.
-  public var count: Int { hashes.count }
+  public var count: Int { starts.count - 1 }
 
   /// Bytes held, for memory accounting.
-  public var memoryBytes: Int { arena.capacity + starts.capacity * 8 + hashes.capacity * 4 + slots.capacity * 4 }
+  public var memoryBytes: Int { arena.capacity + starts.capacity * 8 + slots.capacity * 8 }
 
   /// A 64-bit hash of the bytes, 8 at a time (a multiply–xorshift mix in the
   /// style of wyhash / murmur's finaliser; not cryptographic).
@@ -73,55 +71,91 @@ public struct ByteInterner: Sendable {
     let s = starts[entry], e = starts[entry + 1]
     if e - s != p.count { return false }
     if p.count == 0 { return true }
-    return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + s, p.baseAddress!, p.count) == 0 }
+    return arena.withUnsafeBufferPointer { a in Self.same(UnsafeRawPointer(a.baseAddress! + s), p.baseAddress!, p.count) }
+  }
+
+  /// Byte equality of two `n`-byte ranges; ids are short, so up to 16 bytes
+  /// are compared with two overlapping word loads instead of a call to memcmp.
+  @inline(__always)
+  static func same(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, _ n: Int) -> Bool {
+    if n >= 8 && n <= 16 {
+      return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+        && x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 && n < 8 {
+      return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+        && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    return memcmp(x, y, n) == 0
   }
 
   /// The index of `p`, or -1 when it was never interned.
-  
   public func find(_ p: UnsafeRawBufferPointer) -> Int32 {
     let h = Self.hash(p)
-    let h32 = UInt32(truncatingIfNeeded: h)
+    let tag = UInt64(UInt32(truncatingIfNeeded: h)) << 32
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let e = slots[slot]
       if e == 0 { return -1 }
-      let i = Int(e) - 1
-      if hashes[i] == h32 && equals(i, p) { return Int32(i) }
+      let i = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+      if e & 0xFFFF_FFFF_0000_0000 == tag && equals(i, p) { return Int32(i) }
       slot = (slot + 1) & mask
     }
   }
 
   /// The index of `p`, adding it when new. `isNew` tells which.
-  
+  @inline(__always)
   public mutating func intern(_ p: UnsafeRawBufferPointer, isNew: inout Bool) -> Int32 {
-    let h = Self.hash(p)
-    let h32 = UInt32(truncatingIfNeeded: h)
+    intern(p, hash: Self.hash(p), isNew: &isNew)
+  }
+
+  /// The index of `p` whose `hash(p)` the caller already computed.
+  @inline(__always)
+  mutating func intern(_ p: UnsafeRawBufferPointer, hash h: UInt64, isNew: inout Bool) -> Int32 {
+    let tag = UInt64(UInt32(truncatingIfNeeded: h)) << 32
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let e = slots[slot]
       if e == 0 { break }
-      let i = Int(e) - 1
-      if hashes[i] == h32 && equals(i, p) {
+      let i = Int(truncatingIfNeeded: e & 0xFFFF_FFFF) - 1
+      if e & 0xFFFF_FFFF_0000_0000 == tag && equals(i, p) {
         isNew = false
         return Int32(i)
       }
       slot = (slot + 1) & mask
     }
     isNew = true
-    let index = hashes.count
+    let index = count
     if p.count > 0 { arena.append(contentsOf: p) }
     starts.append(arena.count)
-    hashes.append(h32)
-    slots[slot] = Int32(index + 1)
-    if hashes.count * 2 > slots.count { grow() }
+    slots[slot] = tag | UInt64(index + 1)
+    if count * 2 > slots.count { grow() }
     return Int32(index)
   }
 
   /// The index of `p`, adding it when new.
-  
+  @inline(__always)
   public mutating func intern(_ p: UnsafeRawBufferPointer) -> Int32 {
     var isNew = false
     return intern(p, isNew: &isNew)
+  }
+
+  /// Adds `p`, known to be absent, with its `hash(p)`: no byte comparisons,
+  /// for building a table from ids already known to be distinct.
+  mutating func appendAbsent(_ p: UnsafeRawBufferPointer, hash h: UInt64) {
+    if (count + 1) * 2 > slots.count { grow() }
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    if p.count > 0 { arena.append(contentsOf: p) }
+    starts.append(arena.count)
+    slots[slot] = UInt64(UInt32(truncatingIfNeeded: h)) << 32 | UInt64(count)
+  }
+
+  /// Reserves room for `ids` entries holding `bytes` bytes in all.
+  mutating func reserve(ids: Int, bytes: Int) {
+    arena.reserveCapacity(bytes)
+    starts.reserveCapacity(ids + 1)
+    while ids * 2 > slots.count { grow() }
   }
 
   /// Interns a `String`'s UTF-8 bytes.
@@ -139,16 +173,14 @@ public struct ByteInterner: Sendable {
 
   mutating func grow() {
     let n = slots.count * 2
-    var newSlots = [Int32](repeating: 0, count: n)
+    var newSlots = [UInt64](repeating: 0, count: n)
     let m = n - 1
-    for i in 0..<hashes.count {
-      // Slot positions come from the full 64-bit hash; recompute it from the bytes.
-      let h = arena.withUnsafeBytes { a in
-        Self.hash(UnsafeRawBufferPointer(rebasing: a[starts[i]..<starts[i + 1]]))
-      }
-      var slot = Int(truncatingIfNeeded: h) & m
+    for e in slots where e != 0 {
+      // The slot comes from the hash's low bits; the 32 kept in the slot
+      // suffice below 2³² slots, so the ids' bytes are not read again.
+      var slot = Int(truncatingIfNeeded: e >> 32) & m
       while newSlots[slot] != 0 { slot = (slot + 1) & m }
-      newSlots[slot] = Int32(i + 1)
+      newSlots[slot] = e
     }
     slots = newSlots
     mask = m
