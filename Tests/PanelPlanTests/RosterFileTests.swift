@@ -88,3 +88,12 @@ import Testing
     }
   }
 }
+
+struct RegionFileCentreTests {
+  @Test func aCentreFileIsARegionOfOneCentre() throws {
+    let loaded = try RegionFile.load(repositoryRoot + "/Examples/small-centre.json")
+    #expect(loaded.regions.count == 1)
+    #expect(loaded.regions[0].centres.map(\.id) == ["vc-liten"])
+    #expect(loaded.regions[0].name == "Exempelregionen")
+  }
+}

@@ -47,6 +47,12 @@ public enum RegionFile {
       if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
       return Loaded(regions: nation.regions, name: nation.name)
     }
+    if probe?["clinicians"] != nil {
+      // A single care-centre file: a region of one centre.
+      let centre = try JSONInput.decode(CareCentre.self, from: data, file: path)
+      try Validation.check(centre, file: path)
+      return Loaded(regions: [Region(name: centre.region ?? centre.name, centres: [centre])], name: centre.name)
+    }
     let region = try JSONInput.decode(Region.self, from: data, file: path)
     let problems = check(region, path: "")
     if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
