@@ -16,17 +16,27 @@ public enum SimulateCommand: CLICommand {
       overflow days and the share with a fixed doctor per priority group, as the
       mean and 5-95% band over replications. With no file, runs the built-in
       example (Examples/scenario.json shows every parameter with its default).
+
+      Given a region or nation file (panelplan generate), simulates every centre
+      in parallel and reports the merged results; simulation parameters then come
+      from --parameters scenario.json (its centre is ignored) or the defaults.
       """,
-    positionals: [PositionalSpec("scenario.json", help: "Scenario file: a centre and simulation parameters.", optional: true)],
+    positionals: [PositionalSpec("scenario.json", help: "Scenario file (a centre and simulation parameters), or a region or nation file.", optional: true)],
     options: [
       .format, .csvDialect, .out, .report, .lang, .seed,
       OptionSpec("replications", value: "N", help: "Independent runs with their own random streams (1 to 1000).", default: "5"),
       OptionSpec("years", value: "Y", help: "Years simulated (1 to 50); overrides the scenario's. Default: the scenario's (1 for the example)."),
       OptionSpec("threads", value: "N", help: "Worker threads; results do not depend on it. Default: the number of cores."),
       OptionSpec("print-scenario", help: "Print the scenario (with every default filled in) as JSON and stop."),
+      OptionSpec("parameters", value: "FILE", help: "With a region or nation file: a scenario file whose simulation parameters apply to every centre."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if let path = a.positional(0), try !CentreFile.isScenario(path) {
+      try runRegion(path, a, &output)
+      return
+    }
+    if a.has("parameters") { throw UsageError("--parameters goes with a region or nation file; a scenario file holds its own", usage: spec.usage) }
     var scenario = try a.positional(0).map(Scenario.load) ?? Scenario.example()
     if let y = try a.int("years", in: 1...50) { scenario.parameters.years = y }
     if a.flag("print-scenario") {
@@ -49,6 +59,31 @@ public enum SimulateCommand: CLICommand {
     default:
       text = SimulationReport.table(summary, context: context)
         + SimulationReport.capacityNote(summary, capacity: CentreCapacity(centre: scenario.centre, parameters: scenario.parameters.capacity))
+    }
+    try emitReport(a) { SimulationCharts.report(summary, context: context, language: $0) }
+    try emit(text, a, &output)
+  }
+
+  /// Every centre of a region or nation file, simulated in parallel and
+  /// merged (tallies add up; indices are means over all patients).
+  static func runRegion(_ path: String, _ a: ParsedArguments, _ output: inout CommandOutput) throws {
+    let loaded = try RegionFile.load(path)
+    var parameters = try a.string("parameters").map { try Scenario.load($0).parameters } ?? SimulationParameters()
+    if let y = try a.int("years", in: 1...50) { parameters.years = y }
+    let replications = try a.int("replications", in: 1...1000) ?? 5
+    let seed = try a.uint64("seed") ?? 1
+    let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+    let all = Region(name: loaded.name, centres: loaded.regions.flatMap(\.centres))
+    let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads)
+    let context = SimulationReport.Context(
+      scenarioName: loaded.name, centreName: "\(all.centres.count) care centres", centreId: path,
+      listed: all.centres.reduce(0) { $0 + $1.population.count }, years: parameters.years,
+      replications: replications, seed: seed)
+    let text: String
+    switch a.string("format") {
+    case "csv": text = SimulationReport.csv(summary)
+    case "json": text = try SimulationReport.json(summary, context: context)
+    default: text = SimulationReport.table(summary, context: context)
     }
     try emitReport(a) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)

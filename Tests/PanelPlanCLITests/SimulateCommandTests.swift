@@ -87,3 +87,27 @@ import Testing
     #expect(Self.run(["simulate", "--help"]).out.contains("--replications N"))
   }
 }
+
+@Suite struct SimulateRegionTests {
+  @Test func aRegionFileSimulatesEveryCentreAndMerges() throws {
+    // Two copies of the tiny centre: the merged doctor contacts are the sum
+    // of the two centres', so demand per person-year stays in range and the
+    // listed count doubles.
+    let centre = #"{"id": "ID", "clinicians": [{"id": "gp", "role": "specialist", "fte": 1}, {"id": "rn", "role": "nurse", "fte": 1}], "population": {"groups": [{"ageBand": "45-64", "count": 400}]}}"#
+    let region = #"{"name": "Two", "centres": [\#(centre.replacingOccurrences(of: "ID", with: "a")), \#(centre.replacingOccurrences(of: "ID", with: "b"))]}"#
+    let path = try SimulateCommandTests.scenarioFile(region)
+    let r = SimulateCommandTests.run(["simulate", path, "--replications", "2", "--threads", "2"])
+    #expect(r.code == 0, "\(r.err)")
+    #expect(r.out.contains("2 care centres"))
+    #expect(r.out.contains("800 listed"))
+    let one = SimulateCommandTests.run(["simulate", path, "--replications", "2", "--threads", "1"])
+    #expect(one.out == r.out)
+  }
+
+  @Test func parametersGoOnlyWithARegion() throws {
+    let path = try SimulateCommandTests.scenarioFile(SimulateCommandTests.tinyScenario)
+    let r = SimulateCommandTests.run(["simulate", path, "--parameters", path])
+    #expect(r.code == 64)
+    #expect(r.err.hasPrefix("Error: --parameters goes with a region or nation file"))
+  }
+}
