@@ -143,3 +143,22 @@ struct CapacityFromScenarioTests {
     #expect(abs(panel - 1_206 * 60 / 74.5) < 1e-6)
   }
 }
+
+struct CapacityExperienceTests {
+  @Test func experienceStepsFromAScenarioFile() throws {
+    // A specialist with 2 years of experience at factor 0.8: 1,100 × 0.8 = 880.
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("scenario.json")
+    try Data(#"{"centre": {"id": "c", "clinicians": [{"id": "d", "role": "specialist", "fte": 1, "yearsOfExperience": 2}]}, "guideline": {"experienceSteps": [{"minYears": 0, "factor": 0.8}, {"minYears": 3, "factor": 1}]}}"#.utf8).write(to: file)
+    let r = try BinaryRunner.run(["capacity", file.path, "--format", "json"])
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    let doctor = (object?["doctors"] as? [[String: Any]])?.first
+    #expect(abs((doctor?["guidelinePanel"] as? Double ?? .nan) - 880) < 1e-9)
+    try Data(#"{"centre": {"id": "c", "clinicians": []}, "guideline": {"experienceSteps": [{"minYears": -1, "factor": 1}]}}"#.utf8).write(to: file)
+    let bad = try BinaryRunner.run(["capacity", file.path])
+    #expect(bad.exitCode == 1)
+    #expect(bad.stderr.contains("guideline.experienceSteps[0]: found minYears -1.0, factor 1.0; expected both 0 or more"))
+  }
+}

@@ -245,14 +245,36 @@ private struct WorkingTimeCoding: Codable {
   }
 }
 
-/// `GuidelineParameters` as JSON: the five panel figures (the experience
-/// adjustment is not read from scenario files).
+/// `GuidelineParameters` as JSON: the five panel figures and, optionally,
+/// `experienceSteps`: `[{"minYears": 0, "factor": 0.8}, {"minYears": 3,
+/// "factor": 1.0}]` (the last step at or below a doctor's years applies).
 private struct GuidelineCoding: Codable {
   var value: GuidelineParameters
   init(value: GuidelineParameters) { self.value = value }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case specialistPanel, traineeAfterMidTrainingPanel, traineeBeforeMidTrainingPanel, licensedDoctorPanel, locumPanel
+    case experienceSteps
+  }
+
+  struct Step: Codable {
+    var minYears: Double
+    var factor: Double
+    enum CodingKeys: String, CodingKey, CaseIterable { case minYears, factor }
+    init(minYears: Double, factor: Double) {
+      self.minYears = minYears
+      self.factor = factor
+    }
+    init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      minYears = try c.decode(Double.self, forKey: .minYears)
+      factor = try c.decode(Double.self, forKey: .factor)
+      guard minYears >= 0, factor >= 0, factor.isFinite else {
+        throw DecodingError.dataCorrupted(.init(
+          codingPath: decoder.codingPath, debugDescription: "found minYears \(minYears), factor \(factor); expected both 0 or more"))
+      }
+    }
   }
 
   static var paths: [(CodingKeys, WritableKeyPath<GuidelineParameters, Double>)] {[
@@ -268,12 +290,18 @@ private struct GuidelineCoding: Codable {
     for (key, path) in Self.paths {
       if let v = try c.decodeIfPresent(Double.self, forKey: key) { g[keyPath: path] = v }
     }
+    if let steps = try c.decodeIfPresent([Step].self, forKey: .experienceSteps) {
+      g.experienceAdjustment = ExperienceAdjustment(steps: steps.map { ($0.minYears, $0.factor) })
+    }
     value = g
   }
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     for (key, path) in Self.paths { try c.encode(value[keyPath: path], forKey: key) }
+    if let e = value.experienceAdjustment {
+      try c.encode(zip(e.minYears, e.factors).map { Step(minYears: $0, factor: $1) }, forKey: .experienceSteps)
+    }
   }
 }
 
