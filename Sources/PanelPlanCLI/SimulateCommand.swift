@@ -76,7 +76,9 @@ public enum SimulateCommand: CLICommand {
     let all = Region(name: loaded.name, centres: loaded.regions.flatMap(\.centres))
     let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads)
     let context = SimulationReport.Context(
-      scenarioName: loaded.name, centreName: "\(all.centres.count) care centres", centreId: path,
+      scenarioName: loaded.name,
+      centreName: all.centres.count == 1 ? all.centres[0].name : "\(all.centres.count) care centres",
+      centreId: all.centres.count == 1 ? all.centres[0].id : path,
       listed: all.centres.reduce(0) { $0 + $1.population.count }, years: parameters.years,
       replications: replications, seed: seed)
     let text: String
