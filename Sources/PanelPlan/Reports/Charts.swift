@@ -71,6 +71,16 @@ struct ChartFrame {
     }
   }
 
+  /// A category under the x axis; slanted when the frame left room for
+  /// long labels.
+  func categoryLabel(_ c: inout SVGCanvas, _ text: String, x: Double) {
+    if bottom > 60 {
+      c.text(text, x: x, y: plotBottom + 12, anchor: .end, size: 10, rotate: -35, cssClass: "category")
+    } else {
+      c.text(text, x: x, y: plotBottom + 16, anchor: .middle, size: 10, cssClass: "category")
+    }
+  }
+
   func legend(_ c: inout SVGCanvas, _ names: [String]) {
     guard names.count > 1 else { return }
     var x = plotLeft
@@ -109,12 +119,7 @@ public enum Charts {
         c.rect(x: x0 + barWidth * Double(si), y: y, width: barWidth - 1, height: y0 - y, fill: ChartStyle.colour(si),
                cssClass: "bar", data: [("series", ser.name), ("category", cat), ("value", "\(v)")], title: "\(cat), \(ser.name): \(format(v))")
       }
-      let cx = f.plotLeft + slot * (Double(ci) + 0.5)
-      if f.bottom > 60 {
-        c.text(cat, x: cx, y: f.plotBottom + 12, anchor: .end, size: 10, rotate: -35, cssClass: "category")
-      } else {
-        c.text(cat, x: cx, y: f.plotBottom + 16, anchor: .middle, size: 10, cssClass: "category")
-      }
+      f.categoryLabel(&c, cat, x: f.plotLeft + slot * (Double(ci) + 0.5))
     }
     f.references(&c, references, scale: s, format: format)
     return c.render(title: title)
@@ -153,12 +158,7 @@ public enum Charts {
                cssClass: "segment", data: [("series", seg.name), ("category", cat), ("value", "\(v)")], title: "\(cat), \(seg.name): \(format(v))")
         acc += v
       }
-      let cx = f.plotLeft + slot * (Double(ci) + 0.5)
-      if f.bottom > 60 {
-        c.text(cat, x: cx, y: f.plotBottom + 12, anchor: .end, size: 10, rotate: -35, cssClass: "category")
-      } else {
-        c.text(cat, x: cx, y: f.plotBottom + 16, anchor: .middle, size: 10, cssClass: "category")
-      }
+      f.categoryLabel(&c, cat, x: f.plotLeft + slot * (Double(ci) + 0.5))
     }
     return c.render(title: title)
   }
