@@ -6,11 +6,12 @@ import PanelPlan
 /// parallel efficiency). Built-in capacity model: capacity in both views
 /// and one simulated year of Poisson daily demand per replication.
 enum SweepBenchmarks {
+  static func p(_ name: String, _ path: String, _ source: SweepParameter.Source) throws -> SweepParameter {
+    SweepParameter(name: name, path: try JSONPath(parsing: path), source: source)
+  }
+
   static func definition() throws -> SweepDefinition {
     let centre = try JSONValue.parse(try JSONInput.encode(ExampleCentre.make()))
-    func p(_ name: String, _ path: String, _ source: SweepParameter.Source) throws -> SweepParameter {
-      SweepParameter(name: name, path: try JSONPath(parsing: path), source: source)
-    }
     return SweepDefinition(
       model: "capacity", base: .object([JSONMember("centre", centre)]), design: .grid, replications: 10, seed: 1,
       parameters: [
@@ -40,9 +41,6 @@ enum SweepBenchmarks {
   static func simulationDefinition() throws -> SweepDefinition {
     let centre = try JSONValue.parse(try JSONInput.encode(ExampleCentre.make()))
     let demand = try JSONValue.parse(Data(#"{"taskSharingShare": 0}"#.utf8))
-    func p(_ name: String, _ path: String, _ source: SweepParameter.Source) throws -> SweepParameter {
-      SweepParameter(name: name, path: try JSONPath(parsing: path), source: source)
-    }
     return SweepDefinition(
       model: "simulation", base: .object([JSONMember("centre", centre), JSONMember("demand", demand)]),
       design: .grid, replications: 10, seed: 1,
