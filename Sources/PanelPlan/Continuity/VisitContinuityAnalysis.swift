@@ -129,8 +129,12 @@ public struct VisitContinuityAnalysis: Sendable {
     }
     let hasUnitFromFile = patientRecords?.hasUnit ?? false
     let filter = VisitFilter(options, listing: listing)
+    // One shared state per scan; the reader makes its sinks for parts 0, 1, …
+    // in order, and again from 0 when it rereads the file in one part.
+    var shared = SharedPartitions(count: ContinuityPartitionSink.partitions, parts: reader.workers)
     var (sinks, report) = try reader.scan { part in
-      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: batchBytes)
+      if part == 0 { shared = SharedPartitions(count: ContinuityPartitionSink.partitions, parts: reader.workers) }
+      return ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, shared: shared, batchBytes: batchBytes)
     }
     var acc = PartitionedContinuity(&sinks)
     let memory = acc.sinkBytes
