@@ -63,63 +63,93 @@ struct PartitionedContinuity {
     centres = ce
     clinicianRemap = cmap
     centreRemap = zmap
+    let sinkRows = sinks.map(\.countedRows)
     sinks = []
 
-    // Per partition (in parallel): each local patient's first row in the
-    // file and the local patients sorted by it.
+    // Global numbering by first appearance: a bit per counted row, set at
+    // each patient's first row (rows of part k follow those of parts < k);
+    // a patient's index is the number of bits set before its own. No sort,
+    // no sequential merge; the bitmap is one bit per row (6 MiB for 50 M).
     let p = shared.count
-    var firstRows = [[Int64]](repeating: [], count: p)
-    var sortedLocal = [[Int32]](repeating: [], count: p)
-    firstRows.withUnsafeMutableBufferPointer { fp in
-      sortedLocal.withUnsafeMutableBufferPointer { op in
-        let f = SendablePointer(fp.baseAddress!), o = SendablePointer(op.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: p) { b in
-          let st = shared.states[b]
-          let n = st.ids.count
-          var rows = [Int64](repeating: 0, count: n)
-          for i in 0..<n {
-            var k = 0
-            while st.sequences[i * st.parts + k].firstRow < 0 { k += 1 }
-            rows[i] = st.sequences[i * st.parts + k].firstRow
+    var partBase = [Int](repeating: 0, count: parts + 1)
+    for k in 0..<parts { partBase[k + 1] = partBase[k] + sinkRows[k] }
+    let rowsInAll = partBase[parts]
+    let words = rowsInAll / 64 + 1
+    var bits = [UInt64](repeating: 0, count: words)
+    @inline(__always) func position(_ firstRow: Int64) -> Int { partBase[Int(firstRow >> 40)] + Int(firstRow & (1 << 40 - 1)) }
+    var total = 0, idBytes = 0
+    for b in 0..<p {
+      let st = shared.states[b]
+      total += st.ids.count
+      idBytes += st.ids.arena.count
+      for i in 0..<st.ids.count {
+        var k = 0
+        while st.sequences[i * st.parts + k].firstRow < 0 { k += 1 }
+        let r = position(st.sequences[i * st.parts + k].firstRow)
+        bits[r >> 6] |= 1 << UInt64(r & 63)
+      }
+    }
+    var before = [Int32](repeating: 0, count: words)
+    var running: Int32 = 0
+    for w in 0..<words {
+      before[w] = running
+      running += Int32(bits[w].nonzeroBitCount)
+    }
+    // Per partition (in parallel): global indices, and each patient's id
+    // length and hash tag at its global index.
+    let (bitsL, beforeL, baseL) = (bits, before, partBase)
+    var gi = [[Int32]](repeating: [], count: p)
+    var lengths = [Int](repeating: 0, count: total)
+    var tags = [UInt32](repeating: 0, count: total)
+    gi.withUnsafeMutableBufferPointer { gp in
+      lengths.withUnsafeMutableBufferPointer { lp in
+        tags.withUnsafeMutableBufferPointer { tp in
+          let g = SendablePointer(gp.baseAddress!), l = SendablePointer(lp.baseAddress!), t = SendablePointer(tp.baseAddress!)
+          DispatchQueue.concurrentPerform(iterations: p) { b in
+            let st = shared.states[b]
+            var out = [Int32](repeating: 0, count: st.ids.count)
+            for i in 0..<st.ids.count {
+              var k = 0
+              while st.sequences[i * st.parts + k].firstRow < 0 { k += 1 }
+              let f = st.sequences[i * st.parts + k].firstRow
+              let r = baseL[Int(f >> 40)] + Int(f & (1 << 40 - 1))
+              let w = bitsL[r >> 6] & ((1 << UInt64(r & 63)) - 1)
+              let j = Int(beforeL[r >> 6]) + w.nonzeroBitCount
+              out[i] = Int32(j)
+              l.pointer[j] = st.ids.starts[i + 1] - st.ids.starts[i]
+            }
+            for e in st.ids.slots where e != 0 {
+              t.pointer[Int(out[Int(e & 0xFFFF_FFFF) - 1])] = UInt32(truncatingIfNeeded: e >> 32)
+            }
+            g.pointer[b] = out
           }
-          f.pointer[b] = rows
-          o.pointer[b] = (0..<Int32(n)).sorted { rows[Int($0)] < rows[Int($1)] }
         }
       }
     }
-
-    // Global order: a k-way merge of the partitions' sorted lists.
-    var total = 0, idBytes = 0
-    for b in 0..<p {
-      total += shared.states[b].ids.count
-      idBytes += shared.states[b].ids.arena.count
-    }
-    var order = [(partition: Int32, local: Int32)]()
-    order.reserveCapacity(total)
-    var heap = MinHeap()
-    for b in 0..<p where !sortedLocal[b].isEmpty { heap.push(firstRows[b][Int(sortedLocal[b][0])], Int32(b)) }
-    var next = [Int](repeating: 1, count: p)
-    var gi = sortedLocal.map { [Int32](repeating: -1, count: $0.count) }
-    while let (_, b32) = heap.pop() {
-      let b = Int(b32)
-      let local = sortedLocal[b][next[b] - 1]
-      gi[b][Int(local)] = Int32(order.count)
-      order.append((b32, local))
-      if next[b] < sortedLocal[b].count {
-        heap.push(firstRows[b][Int(sortedLocal[b][next[b]])], b32)
-        next[b] += 1
+    bits = []
+    before = []
+    globalIndex = gi
+    // Patient ids in global order: offsets by prefix sums, bytes copied in
+    // parallel per partition, then only the hash slots built on one thread.
+    var starts = [Int](repeating: 0, count: total + 1)
+    for j in 0..<total { starts[j + 1] = starts[j] + lengths[j] }
+    lengths = []
+    var arena = [UInt8](repeating: 0, count: idBytes)
+    let (startsL, giL) = (starts, gi)
+    arena.withUnsafeMutableBytes { ap in
+      let a = SendablePointer(ap.baseAddress!.assumingMemoryBound(to: UInt8.self))
+      DispatchQueue.concurrentPerform(iterations: p) { b in
+        let st = shared.states[b]
+        let g = giL[b]
+        st.ids.arena.withUnsafeBytes { src in
+          for i in 0..<g.count {
+            let s = st.ids.starts[i], n = st.ids.starts[i + 1] - s
+            if n > 0 { (a.pointer + startsL[Int(g[i])]).update(from: src.baseAddress!.assumingMemoryBound(to: UInt8.self) + s, count: n) }
+          }
+        }
       }
     }
-    firstRows = []
-    sortedLocal = []
-    globalIndex = gi
-    var ids = ByteInterner(capacity: 16)
-    ids.reserve(ids: total, bytes: idBytes)
-    for o in order {
-      shared.states[Int(o.partition)].ids.withBytes(o.local) { ids.appendAbsent($0, hash: ByteInterner.hash($0)) }
-    }
-    patients = ids
-    order = []
+    patients = ByteInterner(distinctArena: arena, starts: starts, hashTags: tags)
 
     // Per global patient, its sequence joined over the parts (in parallel
     // per partition; each writes only its own patients).
@@ -215,46 +245,4 @@ struct PartitionedContinuity {
 struct SendablePointer<T>: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<T>
   init(_ p: UnsafeMutablePointer<T>) { pointer = p }
-}
-
-/// A binary min-heap of (key, tag) pairs, for merging sorted lists.
-struct MinHeap {
-  var keys: [Int64] = []
-  var tags: [Int32] = []
-
-  mutating func push(_ key: Int64, _ tag: Int32) {
-    keys.append(key)
-    tags.append(tag)
-    var i = keys.count - 1
-    while i > 0 {
-      let up = (i - 1) / 2
-      if keys[up] <= keys[i] { break }
-      keys.swapAt(up, i)
-      tags.swapAt(up, i)
-      i = up
-    }
-  }
-
-  mutating func pop() -> (Int64, Int32)? {
-    guard let top = keys.first else { return nil }
-    let tag = tags[0]
-    let lastKey = keys.removeLast(), lastTag = tags.removeLast()
-    if !keys.isEmpty {
-      keys[0] = lastKey
-      tags[0] = lastTag
-      var i = 0
-      let n = keys.count
-      while true {
-        let l = 2 * i + 1, r = l + 1
-        var m = i
-        if l < n && keys[l] < keys[m] { m = l }
-        if r < n && keys[r] < keys[m] { m = r }
-        if m == i { break }
-        keys.swapAt(m, i)
-        tags.swapAt(m, i)
-        i = m
-      }
-    }
-    return (top, tag)
-  }
 }

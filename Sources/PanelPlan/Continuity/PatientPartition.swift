@@ -21,6 +21,12 @@ struct PatientSequence: Sendable {
   var fixedClinician: Int32 = -1
   /// A visit arrived dated before the one read before it.
   var unordered = false
+  /// The first centre the patient visited in this part and the visits
+  /// there; visits at other centres go to `PatientPartition.centrePairs`.
+  /// Most patients use one centre, so most rows need no table lookup for it,
+  /// and keeping it here keeps a row's update on one cache line.
+  var homeCentre: Int32 = -1
+  var homeCentreVisits: Int32 = 0
 
   init(firstRow: Int64, minute: Int32, clinician: Int32, doctor: Bool) {
     self.firstRow = firstRow
@@ -82,11 +88,6 @@ struct PatientPartition: Sendable {
   var ids = ByteInterner(capacity: 16)
   /// Per (local patient, part): `sequences[patient * parts + part]`.
   var sequences: [PatientSequence] = []
-  /// Per local patient: the first centre folded in and its visits; visits at
-  /// other centres go to `centrePairs`. Most patients use one centre, so most
-  /// rows need no table lookup for it.
-  var homeCentre: [Int32] = []
-  var homeCentreVisits: [Int32] = []
   /// (local patient, clinician) → (all visits, doctor visits).
   var visitPairs = PairCounter(capacity: 16)
   /// (local patient, centre) → visits.
@@ -106,10 +107,8 @@ struct PatientPartition: Sendable {
     let i = Int(p)
     if isNew {
       for _ in 0..<parts { sequences.append(.unseen) }
-      homeCentre.append(-1)
-      homeCentreVisits.append(0)
     }
-    sequences.withUnsafeMutableBufferPointer { ps in
+    let otherCentre = sequences.withUnsafeMutableBufferPointer { ps -> Bool in
       let k = i * parts + part
       if ps[k].firstRow < 0 {
         ps[k] = PatientSequence(firstRow: row, minute: t, clinician: c, doctor: doctor)
@@ -127,12 +126,12 @@ struct PatientPartition: Sendable {
         ps[k].fixedMinute = t
         ps[k].fixedClinician = f
       }
+      if z >= 0 && ps[k].homeCentre < 0 { ps[k].homeCentre = z }
+      if z >= 0 && ps[k].homeCentre == z { ps[k].homeCentreVisits &+= 1; return false }
+      return z >= 0
     }
     visitPairs.add(p, c, primary: 1, secondary: doctor ? 1 : 0)
-    if z >= 0 {
-      if homeCentre[i] < 0 { homeCentre[i] = z }
-      if homeCentre[i] == z { homeCentreVisits[i] &+= 1 } else { centrePairs.add(p, z, primary: 1, secondary: 0) }
-    }
+    if otherCentre { centrePairs.add(p, z, primary: 1, secondary: 0) }
   }
 
   /// Local patient `i`'s sequence over the whole file (its parts joined in
@@ -143,17 +142,19 @@ struct PatientPartition: Sendable {
     return s
   }
 
-  /// Calls `body(patient, centre, visits)` once for every (patient, centre) with visits.
+  /// Calls `body(patient, centre, visits)` once for every (patient, centre)
+  /// with visits (the parts' home centres summed with the other centres).
   func forEachCentre(_ body: (Int32, Int32, Int32) -> Void) {
-    for i in 0..<homeCentre.count where homeCentre[i] >= 0 && homeCentreVisits[i] > 0 {
-      body(Int32(i), homeCentre[i], homeCentreVisits[i])
+    var all = centrePairs
+    for (k, s) in sequences.enumerated() where s.homeCentre >= 0 && s.homeCentreVisits > 0 {
+      all.add(Int32(k / parts), s.homeCentre, primary: s.homeCentreVisits, secondary: 0)
     }
-    centrePairs.forEach { p, z, n, _ in body(p, z, n) }
+    all.forEach { p, z, n, _ in body(p, z, n) }
   }
 
   /// Bytes held, for memory accounting.
   var memoryBytes: Int {
-    ids.memoryBytes + sequences.capacity * MemoryLayout<PatientSequence>.stride + (homeCentre.capacity + homeCentreVisits.capacity) * 4
+    ids.memoryBytes + sequences.capacity * MemoryLayout<PatientSequence>.stride
       + visitPairs.memoryBytes + centrePairs.memoryBytes
   }
 }
