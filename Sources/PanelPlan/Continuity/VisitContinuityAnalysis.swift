@@ -27,9 +27,11 @@ public struct PatientGrouping: Sendable {
 /// ```
 ///
 /// Design and its trade-off: each worker radix-partitions its rows by patient
-/// hash into a fixed batch and folds it into per-partition state
-/// (`ContinuityPartitionSink`, `PatientPartition`); partitions are merged over
-/// workers in parallel (`PartitionedContinuity`). Memory is bounded by the
+/// hash into a fixed batch and folds it into per-partition state shared by
+/// all workers, one partition under its lock at a time
+/// (`ContinuityPartitionSink`, `SharedPartitions`, `PatientPartition`);
+/// patients are then numbered by first appearance in parallel
+/// (`PartitionedContinuity`). Memory is bounded by the
 /// distinct patients and the (patient, provider) pairs, never by rows; the
 /// order-independent indices
 /// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
