@@ -2,8 +2,8 @@ import Foundation
 
 /// The per-worker sink of a continuity scan: filters each row, then radix-
 /// partitions it by a hash of the patient id into a bounded batch of compact
-/// records, and folds a full batch into per-partition state one partition at
-/// a time.
+/// records, and folds a full batch into the scan's shared per-partition state
+/// (`SharedPartitions`) one partition at a time.
 ///
 /// Why: the old sink updated tables of millions of patients for every row,
 /// about twenty cache (and TLB) misses per row. Writing a row to one of
@@ -12,8 +12,8 @@ import Foundation
 /// core's cache while the bucket is folded.
 ///
 /// Memory: per patient its `PatientPartition` state (bounded by patients and
-/// the providers each saw) plus one fixed batch of `batchBytes` per worker;
-/// nothing grows with the number of rows.
+/// the providers each saw), once for all workers, plus one fixed batch of
+/// `batchBytes` per worker; nothing grows with the number of rows.
 struct ContinuityPartitionSink: VisitSink {
   /// log₂ of the number of partitions.
   static let partitionBits = 10
@@ -26,9 +26,13 @@ struct ContinuityPartitionSink: VisitSink {
   let countCentres: Bool
   /// The part of the file this sink reads (for first-seen order).
   let part: Int64
+  let shared: SharedPartitions
+  /// This part's clinicians and centres in first-seen order (to number them
+  /// in file order after the scan), and each one's index in `shared`.
   var clinicians = ByteInterner(capacity: 1 << 12)
   var centres = ByteInterner(capacity: 64)
-  var states: [PatientPartition]
+  var clinicianMap: [Int32] = []
+  var centreMap: [Int32] = []
   let batch: RowBatch
   /// Bytes used in each bucket of `batch`.
   var fill: [Int]
@@ -43,11 +47,11 @@ struct ContinuityPartitionSink: VisitSink {
   /// the trip to its partition, small next to the per-patient state.
   static let defaultBatchBytes = 32 << 20
 
-  init(filter: VisitFilter, countCentres: Bool, part: Int, batchBytes: Int = defaultBatchBytes) {
+  init(filter: VisitFilter, countCentres: Bool, part: Int, shared: SharedPartitions, batchBytes: Int = defaultBatchBytes) {
     self.filter = filter
     self.countCentres = countCentres
     self.part = Int64(part)
-    states = [PatientPartition](repeating: PatientPartition(), count: Self.partitions)
+    self.shared = shared
     batch = RowBatch(partitions: Self.partitions, bucketBytes: max(1 << 10, batchBytes / Self.partitions))
     fill = [Int](repeating: 0, count: Self.partitions)
   }
@@ -63,9 +67,9 @@ struct ContinuityPartitionSink: VisitSink {
   mutating func accept(_ row: VisitRow) {
     let cls = filter.classify(row)
     if cls == 0 { return }
-    let c = clinicians.intern(row.clinician)
-    let f: Int32 = row.fixedDoctor.isEmpty ? -1 : (Self.same(row.fixedDoctor, row.clinician) ? c : clinicians.intern(row.fixedDoctor))
-    let z: Int32 = countCentres && !row.centre.isEmpty ? centres.intern(row.centre) : -1
+    let c = clinician(row.clinician)
+    let f: Int32 = row.fixedDoctor.isEmpty ? -1 : (Self.same(row.fixedDoctor, row.clinician) ? c : clinician(row.fixedDoctor))
+    let z: Int32 = countCentres && !row.centre.isEmpty ? centre(row.centre) : -1
     let h = ByteInterner.hash(row.patient)
     let b = Self.partition(h)
     let idBytes = row.patient.count
@@ -73,9 +77,10 @@ struct ContinuityPartitionSink: VisitSink {
     if idBytes > Int(UInt16.max) || need > batch.bucketBytes {
       // An id too long for a record: fold it at once (after what came before).
       flush()
-      states[b].add(
-        id: row.patient, hash: h, row: part << 40 | Int64(countedRows), minute: row.minute, clinician: c, doctor: cls == 2,
-        fixedDoctor: f, centre: z)
+      let (k, r) = (Int(part), part << 40 | Int64(countedRows))
+      shared.with(b) {
+        $0.add(id: row.patient, hash: h, part: k, row: r, minute: row.minute, clinician: c, doctor: cls == 2, fixedDoctor: f, centre: z)
+      }
       batchBase += 1
     } else {
       if fill[b] + need > batch.bucketBytes { flush() }
@@ -96,35 +101,63 @@ struct ContinuityPartitionSink: VisitSink {
     if d > maxDay { maxDay = d }
   }
 
-  /// Folds the batch into the partitions' state, partition by partition, and
-  /// empties it. Within a bucket records are in file order.
+  /// The shared index of a clinician (a local lookup; the shared interner's
+  /// lock only for a clinician new to this part).
+  @inline(__always)
+  mutating func clinician(_ id: UnsafeRawBufferPointer) -> Int32 {
+    let l = Int(clinicians.intern(id))
+    if l == clinicianMap.count { clinicianMap.append(shared.clinician(id)) }
+    return clinicianMap[l]
+  }
+
+  @inline(__always)
+  mutating func centre(_ id: UnsafeRawBufferPointer) -> Int32 {
+    let l = Int(centres.intern(id))
+    if l == centreMap.count { centreMap.append(shared.centre(id)) }
+    return centreMap[l]
+  }
+
+  /// Folds the batch into the shared partitions and empties it. Within a
+  /// bucket records are in file order. Each worker starts at its own
+  /// partition and first skips partitions another worker holds, so workers
+  /// seldom wait for each other.
   mutating func flush() {
     let rowBase = part << 40 | Int64(batchBase)
-    states.withUnsafeMutableBufferPointer { st in
-      for b in 0..<Self.partitions {
-        let start = batch.base + b * batch.bucketBytes
-        let end = fill[b]
-        var o = 0
-        while o < end {
-          let r = start + o
-          let n = Int(r.loadUnaligned(fromByteOffset: 21, as: UInt16.self))
-          let id = UnsafeRawBufferPointer(start: r + Self.headerBytes, count: n)
-          st[b].add(
-            id: id, hash: ByteInterner.hash(id), row: rowBase + Int64(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
-            minute: r.loadUnaligned(fromByteOffset: 4, as: Int32.self), clinician: r.loadUnaligned(fromByteOffset: 8, as: Int32.self),
-            doctor: r.load(fromByteOffset: 20, as: UInt8.self) != 0, fixedDoctor: r.loadUnaligned(fromByteOffset: 12, as: Int32.self),
-            centre: r.loadUnaligned(fromByteOffset: 16, as: Int32.self))
-          o += Self.headerBytes + n
-        }
-        fill[b] = 0
-      }
+    let p = Self.partitions
+    let first = Int(part) * p / shared.parts
+    var busy: [Int] = []
+    for j in 0..<p {
+      let b = (first + j) % p
+      if fill[b] > 0 && !shared.tryWith(b, { fold(b, rowBase: rowBase, into: &$0) }) { busy.append(b) }
     }
+    for b in busy { shared.with(b) { fold(b, rowBase: rowBase, into: &$0) } }
+    for b in 0..<p { fill[b] = 0 }
     batchBase = countedRows
   }
 
-  /// Bytes held, for memory accounting.
+  /// Folds bucket `b` of the batch into its partition's state.
+  @inline(__always)
+  func fold(_ b: Int, rowBase: Int64, into st: inout PatientPartition) {
+    let start = batch.base + b * batch.bucketBytes
+    let end = fill[b]
+    let k = Int(part)
+    var o = 0
+    while o < end {
+      let r = start + o
+      let n = Int(r.loadUnaligned(fromByteOffset: 21, as: UInt16.self))
+      let id = UnsafeRawBufferPointer(start: r + Self.headerBytes, count: n)
+      st.add(
+        id: id, hash: ByteInterner.hash(id), part: k, row: rowBase + Int64(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
+        minute: r.loadUnaligned(fromByteOffset: 4, as: Int32.self), clinician: r.loadUnaligned(fromByteOffset: 8, as: Int32.self),
+        doctor: r.load(fromByteOffset: 20, as: UInt8.self) != 0, fixedDoctor: r.loadUnaligned(fromByteOffset: 12, as: Int32.self),
+        centre: r.loadUnaligned(fromByteOffset: 16, as: Int32.self))
+      o += Self.headerBytes + n
+    }
+  }
+
+  /// Bytes held by this worker (its batch and interners), for memory accounting.
   var memoryBytes: Int {
-    states.reduce(0) { $0 + $1.memoryBytes } + batch.partitions * batch.bucketBytes + clinicians.memoryBytes + centres.memoryBytes
+    batch.partitions * batch.bucketBytes + clinicians.memoryBytes + centres.memoryBytes
   }
 }
 

@@ -27,9 +27,11 @@ public struct PatientGrouping: Sendable {
 /// ```
 ///
 /// Design and its trade-off: each worker radix-partitions its rows by patient
-/// hash into a fixed batch and folds it into per-partition state
-/// (`ContinuityPartitionSink`, `PatientPartition`); partitions are merged over
-/// workers in parallel (`PartitionedContinuity`). Memory is bounded by the
+/// hash into a fixed batch and folds it into per-partition state shared by
+/// all workers, one partition under its lock at a time
+/// (`ContinuityPartitionSink`, `SharedPartitions`, `PatientPartition`);
+/// patients are then numbered by first appearance in parallel
+/// (`PartitionedContinuity`). Memory is bounded by the
 /// distinct patients and the (patient, provider) pairs, never by rows; the
 /// order-independent indices
 /// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
@@ -129,8 +131,12 @@ public struct VisitContinuityAnalysis: Sendable {
     }
     let hasUnitFromFile = patientRecords?.hasUnit ?? false
     let filter = VisitFilter(options, listing: listing)
+    // One shared state per scan; the reader makes its sinks for parts 0, 1, …
+    // in order, and again from 0 when it rereads the file in one part.
+    var shared = SharedPartitions(count: ContinuityPartitionSink.partitions, parts: reader.workers)
     var (sinks, report) = try reader.scan { part in
-      ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, batchBytes: batchBytes)
+      if part == 0 { shared = SharedPartitions(count: ContinuityPartitionSink.partitions, parts: reader.workers) }
+      return ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, shared: shared, batchBytes: batchBytes)
     }
     var acc = PartitionedContinuity(&sinks)
     let memory = acc.sinkBytes

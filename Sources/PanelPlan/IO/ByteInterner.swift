@@ -151,6 +151,24 @@ public struct ByteInterner: Sendable {
     slots[slot] = UInt64(UInt32(truncatingIfNeeded: h)) << 32 | UInt64(count)
   }
 
+  /// A table of distinct ids given as their bytes back to back (`arena`,
+  /// entry i is `arena[starts[i] ..< starts[i + 1]]`) and each one's
+  /// `UInt32(truncatingIfNeeded: hash(id))`: only the slots are built, and
+  /// no id's bytes are read (the ids were interned once already).
+  init(distinctArena arena: [UInt8], starts: [Int], hashTags: [UInt32]) {
+    self.init(capacity: hashTags.count)
+    self.arena = arena
+    self.starts = starts
+    let m = mask
+    slots.withUnsafeMutableBufferPointer { sl in
+      for (i, t) in hashTags.enumerated() {
+        var slot = Int(t) & m
+        while sl[slot] != 0 { slot = (slot + 1) & m }
+        sl[slot] = UInt64(t) << 32 | UInt64(i + 1)
+      }
+    }
+  }
+
   /// Reserves room for `ids` entries holding `bytes` bytes in all.
   mutating func reserve(ids: Int, bytes: Int) {
     arena.reserveCapacity(bytes)
