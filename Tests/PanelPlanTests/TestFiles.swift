@@ -6,7 +6,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "visits.csv") -> String {
   let dir = NSTemporaryDirectory() + "panelplan-tests-" + UUID().uuidString
   try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   let path = dir + "/" + name
-  FileManager.default.createFile(atPath: path, contents: Data(bytes))
+  _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
   return path
 }
 

@@ -48,7 +48,7 @@ public struct VisitRow {
 }
 
 /// Receives the rows of one part of a file, in file order.
-public protocol VisitSink {
+public protocol VisitSink: SendableMetatype {
   mutating func accept(_ row: VisitRow)
 }
 
