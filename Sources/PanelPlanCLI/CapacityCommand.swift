@@ -22,6 +22,7 @@ public enum CapacityCommand: CLICommand {
       OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published).", default: "275"),
       OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published).", default: "550"),
       OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum.", default: "0"),
+      OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to nurses and other professions; every panel grows by 1/(1-SHARE) (0 to 0.75; Altschuler et al. 2012).", default: "0"),
       OptionSpec("hours", help: "Also show, per doctor, where the working hours go."),
     ])
 
@@ -39,6 +40,7 @@ public enum CapacityCommand: CLICommand {
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     var centre = ExampleCentre.make()
     var params = CapacityParameters(guideline: try guideline(a))
+    var fromScenario = false
     if let path = a.positional(0) {
       // A simulation scenario holds a centre and its working-time and
       // guideline parameters; a centre file holds the centre alone.
@@ -46,12 +48,18 @@ public enum CapacityCommand: CLICommand {
         let scenario = try Scenario.load(path)
         centre = scenario.centre
         params = scenario.parameters.capacity
+        fromScenario = true
         // Guideline options given explicitly override the scenario's.
         let guidelineOptions = ["specialist-panel", "trainee-panel", "early-trainee-panel", "doctor-panel", "locum-panel"]
         if guidelineOptions.contains(where: a.has) { params.guideline = try guideline(a) }
       } else {
         centre = try CentreFile.load(path)
       }
+    }
+    // A scenario's demand.taskSharingShare applies unless --task-sharing is
+    // given explicitly.
+    if a.has("task-sharing") || !fromScenario {
+      params.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
     }
     let capacity = CentreCapacity(centre: centre, parameters: params)
     let text: String

@@ -24,8 +24,9 @@ enum StaffingOptions {
     OptionSpec("supervision", value: "FTE", help: "Specialist FTE of supervision per full-time trainee.", default: "0.1"),
     OptionSpec("moves", value: "SHARE", help: "Share of specialists moving to another centre of the region each year.", default: "0"),
     OptionSpec("locum-budget", value: "FTE", help: "Locum FTE per year over the whole input (default: the input's locum FTE)."),
-    OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor contacts moved to the team in the first year.", default: "0"),
-    OptionSpec("task-sharing-increase", value: "SHARE", help: "Yearly increase of the task-sharing share (at most 0.3).", default: "0"),
+    OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to the team in the first year; panels grow by 1/(1-SHARE) (0 to 0.75).", default: "0"),
+    OptionSpec("task-sharing-increase", value: "SHARE", help: "Yearly increase of the task-sharing share; the share may not pass 0.75 within the horizon.", default: "0"),
+    OptionSpec("task-sharing-max", value: "SHARE", help: "Where a rising task-sharing share levels off (0 to 0.75).", default: "0.75"),
     OptionSpec("growth-80", value: "SHARE", help: "Growth of the 80+ population over ten years.", default: "0.5"),
     OptionSpec("growth-working-age", value: "SHARE", help: "Growth of the 16-64 population over ten years.", default: "0.05"),
     OptionSpec("no-centres", help: "Leave out per-centre series (saves memory in national runs)."),
@@ -60,8 +61,12 @@ enum StaffingOptions {
     w.supervisionFTEPerTrainee = try a.double("supervision", in: 0...1)!
     w.moveShare = try a.double("moves", in: share)!
     w.locumBudgetFTE = try a.double("locum-budget", in: 0...1_000_000)
-    w.taskSharingShare = try a.double("task-sharing", in: 0...0.9)!
-    w.taskSharingIncreasePerYear = try a.double("task-sharing-increase", in: 0...0.9)!
+    w.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
+    w.taskSharingIncreasePerYear = try a.double("task-sharing-increase", in: 0...TaskSharing.maximumShare)!
+    w.taskSharingMaximum = try a.double("task-sharing-max", in: 0...TaskSharing.maximumShare)!
+    if let problem = w.taskSharingProblem(years: try a.int("years", in: 0...100)!) {
+      throw UsageError("option '--task-sharing-increase': \(problem)", usage: nil)
+    }
     var growth = PopulationGrowth.standard
     let old = try a.double("growth-80", in: -0.9...10)!
     let working = try a.double("growth-working-age", in: -0.9...10)!

@@ -252,6 +252,7 @@ func handRegion(listed: Int, specialists: Int, trainees: [Double] = []) -> Regio
     var w = WorkforceParameters.frozen
     w.taskSharingShare = 0.1
     w.taskSharingIncreasePerYear = 0.05
+    w.taskSharingMaximum = 0.3
     let r = WorkforceProjection(regions: [handRegion(listed: 11_000, specialists: 5)])
       .run(ProjectionSettings(startYear: 2026, years: 7, workforce: w))
     #expect(abs(r.total.band(.weightedDemand, yearIndex: 0).mean - 11_000) < 1e-6)

@@ -55,7 +55,9 @@ public struct Scenario: Sendable, Hashable {
     share("demand.acuteShare", p.demand.acuteShare)
     nonNegative("demand.nurseContactsPerDoctorContact", p.demand.nurseContactsPerDoctorContact, max: 100)
     nonNegative("demand.otherContactsPerDoctorContact", p.demand.otherContactsPerDoctorContact, max: 100)
-    share("demand.taskSharingShare", p.demand.taskSharingShare)
+    if let m = TaskSharing.problem(share: p.demand.taskSharingShare, field: "demand.taskSharingShare") {
+      bad("demand.taskSharingShare", String(m.dropFirst("demand.taskSharingShare: ".count)))
+    }
     whole("booking.plannedToleranceDays", p.booking.plannedToleranceDays, 0...260)
     whole("booking.acuteToleranceDays", p.booking.acuteToleranceDays, 0...260)
     whole("booking.acuteAssessmentDays", p.booking.acuteAssessmentDays, 0...260)

@@ -93,9 +93,27 @@ public struct CentreSimulation: Sendable {
       let b = WorkingTimeCapacity.breakdown(for: c, parameters: w)
       let perVisit = w.minutesPerVisit * WorkingTimeCapacity.visitTimeFactor(for: c, parameters: w) + w.indirectMinutesPerVisit
       guard perVisit > 0 else { return 0 }
-      let minutes = max(0, b.patientHours * 60 - (i < load.count ? load[i] : 0) * w.indirectMinutesPerPatientYear)
+      // Task sharing moves the same share of per-patient indirect work to
+      // the team as of visits (one meaning: `TaskSharing`).
+      let perPatient = w.indirectMinutesPerPatientYear * TaskSharing.doctorTimeFactor(share: effectiveTaskSharingShare)
+      let minutes = max(0, b.patientHours * 60 - (i < load.count ? load[i] : 0) * perPatient)
       return minutes / perVisit / calendar.expectedPresentDaysPerYear(for: c, workingTime: w, absences: parameters.absences)
     }
+  }
+
+  /// The task-sharing share this centre can use: `demand.taskSharingShare`
+  /// (within [0, `TaskSharing.maximumShare`]) when the centre has a nurse to
+  /// move work to, else 0. Panels, slots and contacts all use this one.
+  public var effectiveTaskSharingShare: Double {
+    centre.clinicians.contains { $0.role == .nurse } ? parameters.capacity.clampedShare : 0
+  }
+
+  /// The capacity parameters of the assignment, with the effective task
+  /// sharing.
+  public var capacityParameters: CapacityParameters {
+    var c = parameters.capacity
+    c.taskSharingShare = effectiveTaskSharingShare
+    return c
   }
 
   /// Runs one replication.
