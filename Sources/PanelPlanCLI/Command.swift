@@ -10,6 +10,9 @@ public struct CommandOutput {
   public var standardOutput = ""
   /// Progress and warnings (stderr).
   public var standardError = ""
+  /// Set by a command whose results are whole but report a failure (e.g.
+  /// `validate` with a failing case): they are written, and the exit is 1.
+  public var failed = false
   public init() {}
 
   public mutating func write(_ s: String) { standardOutput += s }
@@ -73,6 +76,7 @@ public enum PanelPlanCLI {
       SweepCommand.self,
       ContinuityCommand.self,
       GenerateCommand.self,
+      ValidateCommand.self,
     ]
   }
 
@@ -133,7 +137,7 @@ public enum PanelPlanCLI {
       try command.run(parsed, output: &scratch)
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError
-      return ExitCode.success
+      return scratch.failed ? ExitCode.failure : ExitCode.success
     } catch let e as UsageError {
       output.standardError += scratch.standardError
       output.warn("Error: \(e.message)\nUsage: \(e.usage ?? command.spec.usage)\n")
