@@ -131,6 +131,7 @@ public enum ProjectCommand: CLICommand {
     let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
     let result = projection.run(settings)
+    for w in result.warnings { output.warn("Warning: \(w)\n") }
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)

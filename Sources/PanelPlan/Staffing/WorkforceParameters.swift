@@ -30,6 +30,19 @@ public struct WorkforceParameters: Sendable, Hashable {
   /// The largest share of a specialist's time supervision may take.
   /// Default 0.3.
   public var maxSupervisionShare: Double
+  /// Supervisor capacity: full-time trainees one full-time GP specialist
+  /// at the centre can supervise. It limits intake (a trainee is placed
+  /// only where a supervisor has room; the rest of a year's intake is not
+  /// taken in, and `ProjectionResult.warnings` says so), and trainees
+  /// beyond it at a centre (after specialists leave) hold no panel until
+  /// supervisors are back.
+  ///
+  /// Default 1.0, an assumption: the regulations (SOSFS 2015:8, now
+  /// HSLF-FS 2021:8) require every ST doctor to have a named supervising
+  /// specialist with supervisor training but set no number; one trainee
+  /// per specialist FTE is at 0.1 FTE of supervision each well inside
+  /// `maxSupervisionShare`. Replace it with the region's own rule.
+  public var maxTraineesPerSpecialistFTE: Double
   /// Locum FTE a region may buy in a year, spread over the centres in
   /// proportion to their remaining guideline gap. Locums add visits but
   /// hold no fixed-doctor panels. nil = today's locum FTE of the input.
@@ -54,7 +67,7 @@ public struct WorkforceParameters: Sendable, Hashable {
     retirement: RetirementDistribution = .standard,
     attritionPerYear: [ClinicianRole: Double] = WorkforceParameters.defaultAttrition,
     moveShare: Double = 0, trainingYears: Double = 5, completionStayProbability: Double = 0.8,
-    supervisionFTEPerTrainee: Double = 0.1, maxSupervisionShare: Double = 0.3,
+    supervisionFTEPerTrainee: Double = 0.1, maxSupervisionShare: Double = 0.3, maxTraineesPerSpecialistFTE: Double = 1,
     locumBudgetFTE: Double? = nil, taskSharingShare: Double = 0, taskSharingIncreasePerYear: Double = 0,
     taskSharingMaximum: Double = TaskSharing.maximumShare, populationGrowth: PopulationGrowth = .standard
   ) {
@@ -65,6 +78,7 @@ public struct WorkforceParameters: Sendable, Hashable {
     self.completionStayProbability = completionStayProbability
     self.supervisionFTEPerTrainee = supervisionFTEPerTrainee
     self.maxSupervisionShare = maxSupervisionShare
+    self.maxTraineesPerSpecialistFTE = maxTraineesPerSpecialistFTE
     self.locumBudgetFTE = locumBudgetFTE
     self.taskSharingShare = taskSharingShare
     self.taskSharingIncreasePerYear = taskSharingIncreasePerYear
@@ -86,6 +100,19 @@ public struct WorkforceParameters: Sendable, Hashable {
   public static let frozen = WorkforceParameters(
     retirement: RetirementDistribution(firstAge: 1_000, shares: [1]), attritionPerYear: [:],
     completionStayProbability: 1, supervisionFTEPerTrainee: 0, locumBudgetFTE: 0, populationGrowth: .none)
+
+  /// The share of projected year `t` a trainee spends past mid-training,
+  /// when `yearsDone` of training are done at the start of the year and
+  /// training advances `min(1, fte)` a year: time-weighted, so a steady
+  /// intake has half its trainee-years past mid-training (a year-end
+  /// snapshot gives 2 of 5, 40%). Year 0, the input as given, uses the
+  /// input's own stage (as `capacity` does): 0 or 1.
+  public func pastMidShare(yearsDone: Double, fte: Double, yearIndex t: Int) -> Double {
+    let mid = trainingYears / 2
+    let rate = min(1, max(0, fte))
+    guard t > 0 && rate > 0 else { return yearsDone / max(trainingYears, 1e-9) >= 0.5 ? 1 : 0 }
+    return min(1, max(0, (yearsDone + rate - mid) / rate))
+  }
 
   /// Attrition share of a role per year (0 when not configured).
   public func attrition(of role: ClinicianRole) -> Double { attritionPerYear[role] ?? 0 }
