@@ -62,11 +62,17 @@ public enum CapacityCommand: CLICommand {
       params.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
     }
     let capacity = CentreCapacity(centre: centre, parameters: params)
-    let text: String
+    var text: String
     switch a.string("format") {
     case "csv": text = CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
-    default: text = CapacityReport.table(capacity, showHours: a.flag("hours"))
+    default:
+      text = CapacityReport.table(capacity, showHours: a.flag("hours"))
+      if params.taskSharingShare > 0 {
+        let s = params.taskSharingShare
+        text += "Task sharing: \(NumberFormat.percent(s)) of doctor time per patient moved to the team; "
+          + "every panel above × \(NumberFormat.fixed(TaskSharing.panelFactor(share: s), decimals: 3)) (1 / (1 − share))\n"
+      }
     }
     try emitReport(a) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)
