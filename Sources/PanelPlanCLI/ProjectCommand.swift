@@ -111,10 +111,13 @@ public enum ProjectCommand: CLICommand {
     discussion: """
       Runs a region (or every region of a nation file) forward year by year:
       retirement (spread over --retirement-ages), attrition, ST training (5 years,
-      275 then 550 patients from mid-training, supervision taken from specialists),
+      275 then 550 patients from mid-training, time-weighted over each year;
+      supervision taken from specialists; intake limited to one trainee FTE per
+      specialist FTE, with a warning on stderr when the plan asks for more),
       completions that stay with probability --stay, hires placed at the largest
       guideline gaps, trainee intake, part-time FTE drift, locums up to a budget
-      (visits, no panels), task sharing and population growth by age band (80+
+      (visits, no panels), task sharing (a share of doctor time per patient moved
+      to the team: panels x 1/(1-share), at most 0.75) and population growth by age band (80+
       about +50% and working age about +5% over ten years by default). Each year
       shows listed per GP specialist FTE, the guideline ratio (need-weighted demand
       per guideline capacity; at most 1.00 meets the guideline) and the share with
