@@ -22,6 +22,7 @@ enum StaffingOptions {
     OptionSpec("retirement-ages", value: "A-B", help: "Retirement spread evenly over these ages.", default: "65-68"),
     OptionSpec("stay", value: "P", help: "Probability that a trainee completing ST stays as a specialist.", default: "0.8"),
     OptionSpec("supervision", value: "FTE", help: "Specialist FTE of supervision per full-time trainee.", default: "0.1"),
+    OptionSpec("trainees-per-supervisor", value: "N", help: "Supervisor capacity: trainee FTE one specialist FTE can supervise; intake beyond it is not taken in (an assumption; no published number).", default: "1"),
     OptionSpec("moves", value: "SHARE", help: "Share of specialists moving to another centre of the region each year.", default: "0"),
     OptionSpec("locum-budget", value: "FTE", help: "Locum FTE per year over the whole input (default: the input's locum FTE)."),
     OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to the team in the first year; panels grow by 1/(1-SHARE) (0 to 0.75).", default: "0"),
@@ -59,6 +60,7 @@ enum StaffingOptions {
     w.retirement = .uniform(lo...hi)
     w.completionStayProbability = try a.double("stay", in: share)!
     w.supervisionFTEPerTrainee = try a.double("supervision", in: 0...1)!
+    w.maxTraineesPerSpecialistFTE = try a.double("trainees-per-supervisor", in: 0...100)!
     w.moveShare = try a.double("moves", in: share)!
     w.locumBudgetFTE = try a.double("locum-budget", in: 0...1_000_000)
     w.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
