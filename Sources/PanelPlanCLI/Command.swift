@@ -72,6 +72,7 @@ public enum PanelPlanCLI {
       RecruitCommand.self,
       SweepCommand.self,
       ContinuityCommand.self,
+      AssignCommand.self,
       GenerateCommand.self,
     ]
   }

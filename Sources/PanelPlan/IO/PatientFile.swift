@@ -14,6 +14,7 @@ import Foundation
 /// | `long_term_conditions` | a whole number |
 /// | `fixed_doctor` | the fixed doctor's clinician id (empty: none) |
 /// | `unit` (or `centre`) | the care centre the patient is listed at |
+/// | `wants_fixed_doctor` | `1`/`0` etc. as above; empty: unknown (`panelplan assign` then uses the want share) |
 ///
 /// Any column but the id may be missing; an empty cell means unknown.
 public struct PatientRecords: Sendable {
@@ -27,6 +28,8 @@ public struct PatientRecords: Sendable {
   public var longTermConditions: [Int] = []
   public var fixedDoctor: [String?] = []
   public var unit: [String?] = []
+  /// Whether the patient wants a fixed doctor; nil when unknown or no column.
+  public var wantsFixedDoctor: [Bool?] = []
   /// Whether the file has a unit column.
   public var hasUnit = false
 
@@ -173,6 +176,7 @@ public struct PatientRecords: Sendable {
         records.longTermConditions.append(conditions)
         records.fixedDoctor.append(cell("fixed_doctor")?.0)
         records.unit.append(cell("unit")?.0)
+        records.wantsFixedDoctor.append(cell("wants_fixed_doctor") == nil ? nil : try flag("wants_fixed_doctor"))
       }
       if header.isEmpty { throw InputError(file: name, line: 1, problem: "the file is empty; expected a header row naming the columns") }
       return records
