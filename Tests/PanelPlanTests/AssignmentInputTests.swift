@@ -70,6 +70,16 @@ import Testing
     #expect(message?.hasPrefix("visits.csv:3:2: date: found '2024-13-01', expected a date YYYY-MM-DD") == true)
   }
 
+  /// Cells are trimmed of spaces and tabs, and of Unicode spaces (a
+  /// no-break space from a spreadsheet) as before the byte-level fast path.
+  @Test func cellsAreTrimmed() throws {
+    let patients = Self.write("patient,fixed_doctor\n p1\t,\u{00A0}gp-2\u{00A0}\n\"p2 \", gp-1 \n", "patients.csv")
+    let input = try AssignmentInput.load(patientsPath: patients, visits: nil, fromDay: nil, toDay: nil, clinicians: Self.staff, ageYear: 2024)
+    #expect(input.records.ids.string(0) == "p1" && input.records.ids.string(1) == "p2")
+    #expect(input.previousIds == ["gp-2", "gp-1"])
+    #expect(input.patients.previousDoctor == [1, 0])
+  }
+
   /// An earlier list's fixed_doctor column replaces the patients file's.
   @Test func previousListGivesTheRelationsBefore() throws {
     let patients = Self.write("patient,fixed_doctor\np1,gp-1\np2,\np3,gp-2\n", "patients.csv")
