@@ -239,6 +239,72 @@ import Testing
     }
   }
 
+  /// The rule written plainly (sorting with a closure, linear scans over
+  /// doctors), for comparison with the optimised `propose`.
+  static func reference(_ c: Centre, policy: AssignmentPolicy, parameters: CapacityParameters, seed: UInt64) -> [Int32] {
+    let p = c.patients, n = p.count
+    let cap = PatientAssignment.capacity(of: c.doctors, policy: policy, parameters: parameters)
+    var load = [Double](repeating: 0, count: c.doctors.count)
+    var rng = Xoshiro256(seed: seed, stream: [PanelAssignment.randomStream])
+    var key = [UInt64](), draw = [Double]()
+    for _ in 0..<n { key.append(rng.next()); draw.append(rng.nextUnit()) }
+    let groups = PriorityGroup.allCases
+    let keepOrder = policy.order + groups.filter { !policy.order.contains($0) }
+    func before(_ order: [PriorityGroup]) -> (Int, Int) -> Bool {
+      { a, b in
+        let ga = order.firstIndex(of: groups[Int(p.priorityGroup[a])])!, gb = order.firstIndex(of: groups[Int(p.priorityGroup[b])])!
+        if ga != gb { return ga < gb }
+        if p.needWeight[a] != p.needWeight[b] { return p.needWeight[a] > p.needWeight[b] }
+        return key[a] != key[b] ? key[a] < key[b] : a < b
+      }
+    }
+    func fits(_ d: Int, _ w: Double) -> Bool { cap[d] > 0 && load[d] + w <= cap[d] + 1e-9 }
+    var doctorOf = [Int32](repeating: -1, count: n)
+    var released = [Bool](repeating: false, count: n)
+    let keepers = (0..<n).filter { p.previousDoctor[$0] != -1 && p.wants[$0] != 0 }
+    for i in keepers.sorted(by: before(keepOrder)) {
+      let d = Int(p.previousDoctor[i]), w = Double(p.needWeight[i])
+      if d >= 0 && fits(d, w) { load[d] += w; doctorOf[i] = Int32(d) } else { released[i] = true }
+    }
+    let wanting = (0..<n).filter { i in
+      guard doctorOf[i] < 0, policy.order.contains(groups[Int(p.priorityGroup[i])]) else { return false }
+      return p.wants[i] == 1 || (p.wants[i] == -1 && (released[i] || draw[i] < policy.wantShare(of: groups[Int(p.priorityGroup[i])])))
+    }
+    // Max by room left, ties to the lower index.
+    func lessRoom(_ a: Int, _ b: Int) -> Bool {
+      let ra: Double = cap[a] - load[a], rb: Double = cap[b] - load[b]
+      return ra != rb ? ra < rb : a > b
+    }
+    for i in wanting.sorted(by: before(policy.order)) {
+      let w = Double(p.needWeight[i])
+      let seen: [Int] = c.contacts.range(of: i).filter { fits(Int(c.contacts.doctor[$0]), w) }
+      var best = -1
+      if let first = seen.first {
+        // Most visits, then latest, then most room, then lower index.
+        let tied: [Int] = seen.filter { (j: Int) -> Bool in
+          c.contacts.visits[j] == c.contacts.visits[first] && c.contacts.lastDay[j] == c.contacts.lastDay[first]
+        }
+        best = tied.map { Int(c.contacts.doctor[$0]) }.max(by: lessRoom)!
+      } else {
+        best = c.doctors.indices.filter { fits($0, w) }.max(by: lessRoom) ?? -1
+      }
+      if best >= 0 { load[best] += w; doctorOf[i] = Int32(best) }
+    }
+    return doctorOf
+  }
+
+  /// The optimised list equals the plain rule on random centres (a heap for
+  /// the most room left, integer sort keys, ranked contacts).
+  @Test func matchesThePlainRule() {
+    for seed in 0..<300 as Range<UInt64> {
+      let c = Self.randomCentre(seed: seed)
+      let policy = seed % 4 == 3 ? AssignmentPolicy(order: [.others, .nursingHome, .aged75plus]) : AssignmentPolicy()
+      let params = Self.parameters(panel: 60)
+      let a = PanelAssignment.propose(patients: c.patients, contacts: c.contacts, clinicians: c.doctors, policy: policy, parameters: params, seed: seed)
+      #expect(a.doctorOf == Self.reference(c, policy: policy, parameters: params, seed: seed), "seed \(seed)")
+    }
+  }
+
   /// A doctor leaving moves only that doctor's patients: take a list as the
   /// relations before, remove one doctor, and every other relation stays
   /// (capacities of the others are unchanged, so each still fits).

@@ -136,8 +136,9 @@ extension PanelAssignment {
   ///   - clinicians: the staff after any change (a doctor removed, FTE cut).
   ///   - policy: order, want shares, capacity view and fill limit.
   ///   - seed: the seed of the tie-break keys and want draws.
-  /// - Complexity: O(p log p + p · d + v), where p is patients, d
-  ///   clinicians and v patient–doctor pairs with contacts.
+  /// - Complexity: O(p log p + p log d + v + c), where p is patients, d
+  ///   doctors, v patient–doctor pairs with contacts and c clinicians (a
+  ///   heap keeps the doctors by room left).
   public static func propose(
     patients: PanelPatients, contacts: DoctorContacts, clinicians: [Clinician], policy: AssignmentPolicy = .standard,
     parameters: CapacityParameters = .standard, seed: UInt64
@@ -227,6 +228,7 @@ extension PanelAssignment {
 
     // 3. Choose.
     let holders = (0..<c).filter { cap[$0] > 0 }
+    var byRoom = RoomHeap(doctors: holders, clinicianCount: c, room: { cap[$0] - load[$0] })
     for k in offers {
       let i = Int(k.row)
       let w = Double(patients.needWeight[i])
@@ -251,11 +253,18 @@ extension PanelAssignment {
         }
         j += 1
       }
-      if best < 0 {
-        var room = -Double.infinity
-        for d in holders where fits(d, w) && cap[d] - load[d] > room {
-          room = cap[d] - load[d]
-          best = d
+      if best < 0, let top = byRoom.top {
+        // The doctor with the most room, ties to the lower index, found in
+        // O(log d). When it does not fit by a clear margin nobody does; only
+        // a borderline case (within rounding of the tolerance) scans all.
+        if fits(top, w) {
+          best = top
+        } else if byRoom.room[top] > w - 1e-6 {
+          var room = -Double.infinity
+          for d in holders where fits(d, w) && cap[d] - load[d] > room {
+            room = cap[d] - load[d]
+            best = d
+          }
         }
         if best >= 0 { why = .capacity }
       }
@@ -264,6 +273,7 @@ extension PanelAssignment {
         load[best] += w
         panel[best] += 1
         doctorOf[i] = Int32(best)
+        byRoom.update(best, room: cap[best] - load[best])
       }
     }
 
@@ -314,5 +324,51 @@ extension PanelAssignment {
       }
     }
     return ch
+  }
+}
+
+/// Doctors by remaining capacity: an indexed binary max-heap, ties to the
+/// lower clinician index (the order a linear scan with a strict `>` gives),
+/// so "the most room left" costs O(log d) per patient instead of O(d).
+struct RoomHeap {
+  /// Remaining need-weighted places per clinician (only holders are in the heap).
+  var room: [Double]
+  var heap: [Int]
+  /// Position of each clinician in `heap`, -1 when not in it.
+  var position: [Int]
+
+  init(doctors: [Int], clinicianCount: Int, room: (Int) -> Double) {
+    self.room = (0..<clinicianCount).map(room)
+    heap = doctors
+    position = [Int](repeating: -1, count: clinicianCount)
+    for (k, d) in heap.enumerated() { position[d] = k }
+    for k in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(k) }
+  }
+
+  func better(_ a: Int, _ b: Int) -> Bool { room[a] > room[b] || (room[a] == room[b] && a < b) }
+
+  /// The clinician with the most room left, nil when there are none.
+  var top: Int? { heap.first }
+
+  /// Sets a clinician's room after its panel grew (room only falls).
+  mutating func update(_ d: Int, room r: Double) {
+    room[d] = r
+    if position[d] >= 0 { siftDown(position[d]) }
+  }
+
+  mutating func siftDown(_ start: Int) {
+    var k = start
+    let n = heap.count
+    while true {
+      let l = 2 * k + 1, r = l + 1
+      var best = k
+      if l < n && better(heap[l], heap[best]) { best = l }
+      if r < n && better(heap[r], heap[best]) { best = r }
+      if best == k { return }
+      heap.swapAt(k, best)
+      position[heap[k]] = k
+      position[heap[best]] = best
+      k = best
+    }
   }
 }
