@@ -32,7 +32,7 @@ public enum AssignCommand: CLICommand {
     options: [
       OptionSpec("centre", value: "FILE", help: "Care-centre file (Examples/small-centre.json) or scenario file (required)."),
       OptionSpec("patients", value: "FILE", help: "Patients CSV: patient, birth_year or age_band, need_weight, nursing_home, home_health_care, long_term_conditions, fixed_doctor, wants_fixed_doctor (required; see Examples/assign-patients.csv)."),
-      OptionSpec("visits", value: "FILE", help: "Visit records (patient, date, clinician; see Examples/visits.csv) for the most-seen preference."),
+      OptionSpec("visits", value: "FILE", help: "Visit records (patient, date, clinician; other columns ignored; see Examples/assign-visits.csv) for the most-seen preference."),
       OptionSpec("from", value: "DATE", help: "First day of visits counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("to", value: "DATE", help: "Last day of visits counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("capacity-view", value: "VIEW", help: "Capacity per doctor: Socialstyrelsen's guideline (1,100 / 550, scaled by FTE and duties) or working time.", default: "guideline, or the scenario's", allowed: ["guideline", "working-time"]),
