@@ -75,6 +75,7 @@ public enum PanelPlanCLI {
       RecruitCommand.self,
       SweepCommand.self,
       ContinuityCommand.self,
+      AssignCommand.self,
       GenerateCommand.self,
       ValidateCommand.self,
     ]

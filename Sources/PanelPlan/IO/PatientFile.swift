@@ -14,6 +14,7 @@ import Foundation
 /// | `long_term_conditions` | a whole number |
 /// | `fixed_doctor` | the fixed doctor's clinician id (empty: none) |
 /// | `unit` (or `centre`) | the care centre the patient is listed at |
+/// | `wants_fixed_doctor` | `1`/`0` etc. as above; empty: unknown (`panelplan assign` then uses the want share) |
 ///
 /// Any column but the id may be missing; an empty cell means unknown.
 public struct PatientRecords: Sendable {
@@ -27,6 +28,8 @@ public struct PatientRecords: Sendable {
   public var longTermConditions: [Int] = []
   public var fixedDoctor: [String?] = []
   public var unit: [String?] = []
+  /// Whether the patient wants a fixed doctor; nil when unknown or no column.
+  public var wantsFixedDoctor: [Bool?] = []
   /// Whether the file has a unit column.
   public var hasUnit = false
 
@@ -78,6 +81,19 @@ public struct PatientRecords: Sendable {
         return linesBefore
       }
       func text(_ f: CSVByteReader.Field) -> String {
+        // Fast path (Foundation's trimming dominated the load of a large
+        // file): ASCII spaces and tabs trimmed on the bytes; when a non-ASCII
+        // byte is left at either end it may be Unicode space, so Foundation
+        // trims as before.
+        var s = f.start, e = f.end
+        if !f.escaped {
+          while s < e && (base[s] == 32 || base[s] == 9) { s += 1 }
+          while e > s && (base[e - 1] == 32 || base[e - 1] == 9) { e -= 1 }
+          if s == e { return "" }
+          if base[s] < 0x80 && base[e - 1] < 0x80 {
+            return String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+          }
+        }
         var out: [UInt8] = []
         _ = CSVByteReader.unescape(base, f, into: &out)
         return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -173,6 +189,7 @@ public struct PatientRecords: Sendable {
         records.longTermConditions.append(conditions)
         records.fixedDoctor.append(cell("fixed_doctor")?.0)
         records.unit.append(cell("unit")?.0)
+        records.wantsFixedDoctor.append(cell("wants_fixed_doctor") == nil ? nil : try flag("wants_fixed_doctor"))
       }
       if header.isEmpty { throw InputError(file: name, line: 1, problem: "the file is empty; expected a header row naming the columns") }
       return records
