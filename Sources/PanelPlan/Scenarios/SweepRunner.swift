@@ -107,14 +107,23 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
   public let model: Model
   public let threads: Int
   public let batchSize: Int
+  /// The points this run covers: all of them (`.whole`), or one shard's.
+  public let shard: SweepShard
 
-  public init(plan: SweepPlan, model: Model, threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil) {
+  public init(
+    plan: SweepPlan, model: Model, threads: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int? = nil,
+    shard: SweepShard = .whole
+  ) {
     precondition(threads >= 1, "threads must be at least 1")
     self.plan = plan
     self.model = model
     self.threads = threads
     self.batchSize = max(1, batchSize ?? threads * 64)
+    self.shard = shard
   }
+
+  /// Points this run covers (the shard's share of the sweep).
+  public var pointCount: Int { shard.pointCount(of: plan.pointCount) }
 
   /// Checks the sweep against the model before anything runs, collecting
   /// every problem: each parameter's path and values on the base scenario
@@ -185,19 +194,21 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
     var scratch: [Double]
   }
 
-  /// Runs the sweep, handing rows to `onRows` in point order, a batch at a
-  /// time, on the calling thread.
+  /// Runs the sweep (or the shard's points), handing rows to `onRows` in
+  /// point order, a batch at a time, on the calling thread.
   ///
   /// - Parameters:
   ///   - control: watched for `requestStop()`; counts finished points.
   ///   - onRows: receives consecutive rows; may throw to abort the run.
-  /// - Returns: how many points were done; fewer than the total only after
-  ///   `requestStop()`, and then always the first ones.
+  /// - Returns: how many of this run's points were done; fewer than
+  ///   `pointCount` only after `requestStop()`, and then always the first
+  ///   ones.
   /// - Throws: `SweepPointError` for the first point (in point order) whose
   ///   scenario or replication failed, after handing over the rows before it.
   @discardableResult
   public func run(control: SweepControl = SweepControl(), onRows: ([SweepRow]) throws -> Void) throws -> SweepOutcome {
-    let total = plan.pointCount
+    let total = pointCount
+    let shard = self.shard
     let metricCount = model.metricNames.count
     let replications = plan.replications
     let workers = UnsafeMutablePointer<Worker>.allocate(capacity: threads)
@@ -227,7 +238,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
         while !control.stopRequested && !failed.load(ordering: .relaxed) {
           let i = claim.wrappingAdd(1, ordering: .relaxed).oldValue
           if i >= end { break }
-          let result = runPoint(i, worker: worker, metricCount: metricCount, replications: replications)
+          let result = runPoint(shard.point(i), worker: worker, metricCount: metricCount, replications: replications)
           if case .failure = result { failed.store(true, ordering: .relaxed) }
           shared.slots[i - batchStart] = result
           control.done.add(1, ordering: .relaxed)
