@@ -8,6 +8,7 @@
 /// - `centre.clinicians[id=gp-anna].fte`: every element whose field `id`
 ///   equals `gp-anna` (conditions joined by `,` must all hold:
 ///   `[role=trainee,fte=1]`). A filter must match at least one element.
+/// - `regions[name=Skåne].centres[*].fte`: `[*]` is every element.
 /// - `centre.clinicians[role=specialist].count`: the *number* of elements the
 ///   filter matches. Setting it to n removes the last matches when there are
 ///   more than n, and appends copies of the last match, with fresh ids, when
@@ -82,6 +83,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         while i < chars.count, chars[i] != "]" { inside.append(chars[i]); i += 1 }
         guard i < chars.count else { throw fail("found the end, expected ']'") }
         i += 1
+        // `[*]`: every element (a filter with no condition).
+        if inside.trimmed == "*" {
+          steps.append(.filter([]))
+          continue
+        }
         if let n = Int(inside) {
           guard n >= 0 else { throw fail("found index \(n), expected 0 or more") }
           steps.append(.index(n))
@@ -189,7 +195,7 @@ extension JSONValue {
       defer { items[n] = child; self = .array(items) }
       try child.set(rest, to: newValue, path: path, done: done + "[\(n)]")
     case .filter(let conditions):
-      let label = "[" + conditions.map { "\($0.field)=\($0.value)" }.joined(separator: ",") + "]"
+      let label = conditions.isEmpty ? "[*]" : "[" + conditions.map { "\($0.field)=\($0.value)" }.joined(separator: ",") + "]"
       guard case .array(var items) = self else { throw fail("found \(kindDescription), expected a list for \(label)") }
       let matches = items.indices.filter { k in conditions.allSatisfy { $0.matches(items[k]) } }
       if rest.first == .matchCount {
