@@ -29,6 +29,15 @@ public enum SweepCommand: CLICommand {
       demandPerDay, slotsPerDay, overflowFrequency (share of open days with more
       Poisson demand than slots; Green, Savin and Murray 2007).
 
+      "model": "projection" sweeps a region or nation file (the staffing projection
+      of 'panelplan project'; see Examples/sweep-nation.json): paths reach into it
+      (regions[name=Skåne].centres[*].clinicians[role=specialist].count) and into
+      its "settings" (settings.hires, settings.trainees, settings.years, ...: the
+      options of 'project'). Metrics: guidelineRatio, worstRegionGuidelineRatio,
+      regionsAtGuideline, firstYearAtGuideline, listedPerSpecialistFTE,
+      specialistFTE, traineeFTE, fixedDoctorShare, nursingHomeShare (last year),
+      specialistHires, traineeIntake (all years).
+
       With --out, CSV and JSON rows are written as points finish to a temporary
       file renamed to FILE at the end. Ctrl-C stops starting new points; the
       points finished so far (always the first ones, in order) are kept in FILE,

@@ -111,3 +111,10 @@ private func close(_ a: String?, _ b: String?) -> Bool {
   let bad = run(["sweep", range, "--format", "csv"])
   #expect(bad.code == 1 && bad.err.contains("settings.stay: found 1.5, expected 0.0 to 1.0"))
 }
+
+@Test func aNationSweepIsTheSameForOneAndTwoThreads() {
+  let example = BinaryRunner.example("sweep-nation.json")
+  let one = run(["sweep", example, "--format", "json", "--replications", "2", "--threads", "1"])
+  let two = run(["sweep", example, "--format", "json", "--replications", "2", "--threads", "2"])
+  #expect(one.code == 0 && one.out == two.out)
+}
