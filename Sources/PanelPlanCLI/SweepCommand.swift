@@ -37,6 +37,9 @@ public enum SweepCommand: CLICommand {
       regionsAtGuideline, firstYearAtGuideline, listedPerSpecialistFTE,
       specialistFTE, traineeFTE, fixedDoctorShare, nursingHomeShare (last year),
       specialistHires, traineeIntake (all years).
+      "model": "simulation" also takes a region or nation with the simulation
+      parameters beside it ({"regions": [...], "years": 1, "demand": {...}}):
+      every centre is simulated in parallel and merged, as 'panelplan simulate'.
 
       With --out, CSV and JSON rows are written as points finish to a temporary
       file renamed to FILE at the end. Ctrl-C stops starting new points; the

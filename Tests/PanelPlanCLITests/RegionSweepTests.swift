@@ -118,3 +118,31 @@ private func close(_ a: String?, _ b: String?) -> Bool {
   let two = run(["sweep", example, "--format", "json", "--replications", "2", "--threads", "2"])
   #expect(one.code == 0 && one.out == two.out)
 }
+
+@Test func aSimulationSweepOverANationIsTheSimulationRunDirectly() throws {
+  let dir = try BinaryRunner.temporaryDirectory().path
+  let skane = BinaryRunner.example("regions/skane.json"), uppsala = BinaryRunner.example("regions/uppsala.json")
+  let nation = dir + "/nation.json"
+  let regions = try [skane, uppsala].map { try String(contentsOfFile: $0, encoding: .utf8) }
+  try "{\"name\": \"Two regions\", \"regions\": [\(regions.joined(separator: ","))]}".write(toFile: nation, atomically: true, encoding: .utf8)
+  let sweep = dir + "/sweep.json"
+  // Point 1 is the plain simulation (no task sharing); every centre of
+  // point 1 replication r runs on stream [0, r, c], as `simulate` does.
+  try """
+    {"model": "simulation", "base": {"name": "Two regions", "regions": [{"$file": "\(skane)"}, {"$file": "\(uppsala)"}], "years": 1, "demand": {"taskSharingShare": 0}},
+     "replications": 2, "seed": 5, "parameters": [{"name": "taskSharing", "path": "demand.taskSharingShare", "values": [0, 0.2]}]}
+    """.write(toFile: sweep, atomically: true, encoding: .utf8)
+  let swept = table(run(["sweep", sweep, "--format", "csv"]).out)
+  let direct = table(run(["simulate", nation, "--replications", "2", "--seed", "5", "--years", "1", "--format", "csv"]).out)
+  #expect(swept.count == 2 && direct.count > 10)
+  var compared = 0
+  for m in direct {
+    let name = SimulationSweepModel.identifier(m["metric"]!)
+    guard let mean = swept[0][name + "_mean"] else { continue }
+    #expect(close(mean, m["mean"]), "\(name)")
+    compared += 1
+  }
+  #expect(compared == direct.count)
+  // Task sharing moves doctor contacts to the team: doctor COC changes.
+  #expect(swept[1]["coc_doctor_mean"] != swept[0]["coc_doctor_mean"])
+}

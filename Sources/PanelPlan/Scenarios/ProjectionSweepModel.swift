@@ -77,26 +77,7 @@ public struct ProjectionSweepModel: SweepModel {
   public func prepare(scenarioJSON: Data) throws -> Scenario {
     let tree = try JSONValue.parse(scenarioJSON)
     guard case .object(let members) = tree else { throw InputError(problem: "found \(tree.kindDescription), expected a region or nation object") }
-    let input = JSONValue.object(members.filter { $0.key != "settings" })
-    let data = input.serialized()
-    let regions: [Region]
-    let name: String
-    var problems: [InputError] = []
-    if input["regions"] != nil {
-      let nation = try JSONInput.decode(Nation.self, from: data, file: nil)
-      if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
-      for (ri, r) in nation.regions.enumerated() { problems += RegionFile.check(r, path: "regions[\(ri)]") }
-      (regions, name) = (nation.regions, nation.name)
-    } else if input["clinicians"] != nil {
-      let centre = try JSONInput.decode(CareCentre.self, from: data, file: nil)
-      problems += Validation.problems(in: centre, path: "")
-      (regions, name) = ([Region(name: centre.region ?? centre.name, centres: [centre])], centre.name)
-    } else {
-      let region = try JSONInput.decode(Region.self, from: data, file: nil)
-      problems += RegionFile.check(region, path: "")
-      (regions, name) = ([region], region.name)
-    }
-    if !problems.isEmpty { throw InputErrors(problems) }
+    let (regions, name) = try Self.regions(in: .object(members.filter { $0.key != "settings" }))
     let raw: Settings
     do {
       raw = try tree["settings"].map { try JSONInput.decode(Settings.self, from: $0.serialized(), file: nil) } ?? Settings()
@@ -109,6 +90,30 @@ public struct ProjectionSweepModel: SweepModel {
     return Scenario(
       projection: WorkforceProjection(regions: regions, totalName: name, trainingYears: settings.workforce.trainingYears),
       settings: settings, stochastic: raw.stochastic ?? true)
+  }
+
+  /// The regions of a region, nation or centre object (the layouts
+  /// `RegionFile.load` reads), validated; fields are paths in `input`.
+  static func regions(in input: JSONValue) throws -> (regions: [Region], name: String) {
+    let data = input.serialized()
+    var problems: [InputError] = []
+    let out: ([Region], String)
+    if input["regions"] != nil {
+      let nation = try JSONInput.decode(Nation.self, from: data, file: nil)
+      if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
+      for (ri, r) in nation.regions.enumerated() { problems += RegionFile.check(r, path: "regions[\(ri)]") }
+      out = (nation.regions, nation.name)
+    } else if input["clinicians"] != nil {
+      let centre = try JSONInput.decode(CareCentre.self, from: data, file: nil)
+      problems += Validation.problems(in: centre, path: "")
+      out = ([Region(name: centre.region ?? centre.name, centres: [centre])], centre.name)
+    } else {
+      let region = try JSONInput.decode(Region.self, from: data, file: nil)
+      problems += RegionFile.check(region, path: "")
+      out = ([region], region.name)
+    }
+    if !problems.isEmpty { throw InputErrors(problems) }
+    return out
   }
 
   public func evaluate(_ scenario: Scenario, stream: SweepStream, workspace: inout Void) throws -> [Double] {
