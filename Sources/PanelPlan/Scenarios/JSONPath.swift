@@ -2,8 +2,9 @@
 ///
 /// Syntax: field names separated by dots, each optionally followed by
 /// selectors in brackets.
-/// - `demand.acuteShare`: a field (created if the object lacks it; the
-///   model then says whether it knows the field).
+/// - `demand.acuteShare`: a field (created if the object lacks it, with
+///   any objects on the way: the model then says whether it knows the
+///   fields).
 /// - `centre.clinicians[3].fte`: the fourth element of a list.
 /// - `centre.clinicians[id=gp-anna].fte`: every element whose field `id`
 ///   equals `gp-anna` (conditions joined by `,` must all hold:
@@ -181,6 +182,14 @@ extension JSONValue {
         try child.set(rest, to: newValue, path: path, done: here)
       } else if rest.isEmpty {
         members.append(JSONMember(name, newValue))
+        self = .object(members)
+      } else if rest.allSatisfy({ if case .field = $0 { return true } else { return false } }) {
+        // A path of plain fields builds the objects it needs
+        // (`settings.hires` on a nation file without settings); the model
+        // still rejects a field it does not know.
+        var child = JSONValue.object([])
+        try child.set(rest, to: newValue, path: path, done: here)
+        members.append(JSONMember(name, child))
         self = .object(members)
       } else {
         let known = members.map(\.key).joined(separator: ", ")
