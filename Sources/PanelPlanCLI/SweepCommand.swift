@@ -202,7 +202,7 @@ public enum SweepCommand: CLICommand {
     }
     let runner = SweepRunner(plan: plan, model: model, threads: threads, shard: shard?.shard ?? .whole)
     do {
-      try runner.preflight()
+      try runner.preflight(throughModel: (shard?.shard.index ?? 0) == 0)
     } catch let e as InputErrors {
       throw InputErrors(e.errors.map { file.map($0.inFile) ?? $0 })
     }

@@ -134,3 +134,18 @@ private func message(_ env: [String: String], index: Int? = nil, count: Int? = n
   // A seed from --seed is the same sweep as that seed in the file.
   #expect(SweepPlan(base.definition, seed: 4).fingerprint(metricNames: names) == changed[2])
 }
+
+@Test func laterShardsSkipTheModelProbesButStillFailAtTheirBadPoint() throws {
+  // x = -1 is refused by the model's prepare.
+  let p = plan(points: [1, -1, 2])
+  let first = SweepRunner(plan: p, model: EchoModel(), threads: 1, shard: SweepShard(index: 0, count: 3))
+  #expect(throws: InputErrors.self) { try first.preflight(throughModel: true) }
+  let second = SweepRunner(plan: p, model: EchoModel(), threads: 1, shard: SweepShard(index: 1, count: 3))
+  try second.preflight(throughModel: false)
+  do {
+    try second.run { _ in }
+    Issue.record("the bad point ran")
+  } catch let e as SweepPointError {
+    #expect(e.point == 1 && e.description.hasPrefix("point 2 (x=-1): "))
+  }
+}
