@@ -56,10 +56,11 @@ public enum SweepCommand: CLICommand {
       On a cluster, --shard-index K --shard-count N runs only points K, K+N,
       K+2N, ... and writes a shard file: the same CSV or JSON rows under a header
       with the sweep's fingerprint (SHA-256 of the resolved definition and seed), K
-      and N. In an array job, --shard-from-env takes K and N from the scheduler
-      (Slurm, AWS Batch, Google Cloud Batch; a Kubernetes Indexed Job exports only
-      JOB_COMPLETION_INDEX, so give --shard-count N) and says on standard error
-      which variables it used. A point's random streams depend only on the seed,
+      and N. Without those options, inside an array job K and N come from the
+      scheduler's variables (Slurm, AWS Batch, Google Cloud Batch; a Kubernetes
+      Indexed Job exports only JOB_COMPLETION_INDEX, so give --shard-count N), and
+      standard error says which variables were used; --whole-sweep runs every
+      point even there. A point's random streams depend only on the seed,
       the point and the replication, so 'panelplan merge' puts the shards back
       into exactly the bytes of a single run.
       """,
@@ -80,7 +81,8 @@ public enum SweepCommand: CLICommand {
       OptionSpec("report-metric", value: "NAME", help: "The result the report's heat map shows. Default: the ranking objective, else the first result."),
       OptionSpec("shard-index", value: "K", help: "Run only shard K (0-based) of --shard-count: points K, K+N, K+2N, ...; without it, K comes from the scheduler's array variables."),
       OptionSpec("shard-count", value: "N", help: "Cut the sweep into N interleaved shards (merge them with 'panelplan merge')."),
-      OptionSpec("shard-from-env", help: "Take the shard index and count from the scheduler: SLURM_ARRAY_TASK_ID/COUNT (or MIN/MAX), AWS_BATCH_JOB_ARRAY_INDEX/SIZE, BATCH_TASK_INDEX/COUNT; JOB_COMPLETION_INDEX needs --shard-count."),
+      OptionSpec("shard-from-env", help: "Take the shard index and count from the scheduler: SLURM_ARRAY_TASK_ID/COUNT (or MIN/MAX), AWS_BATCH_JOB_ARRAY_INDEX/SIZE, BATCH_TASK_INDEX/COUNT; JOB_COMPLETION_INDEX needs --shard-count. This is the default when one of these variables is set; the flag makes a missing variable an error."),
+      OptionSpec("whole-sweep", help: "Run every point even inside an array job (ignore the scheduler's array variables)."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
@@ -121,17 +123,24 @@ public enum SweepCommand: CLICommand {
   ) throws -> (shard: SweepShard, origin: SweepShard.Origin)? {
     let resolved: (shard: SweepShard, origin: SweepShard.Origin)?
     do {
+      if a.flag("whole-sweep") {
+        for option in ["shard-index", "shard-count", "shard-from-env"] where a.has(option) {
+          throw UsageError("--whole-sweep runs every point: leave out --\(option)", usage: spec.usage)
+        }
+      }
+      // Inside an array job the scheduler's variables choose the shard
+      // unless told otherwise (issue 18): a task of an array is nearly
+      // always meant to run its own share of the points.
+      let inArrayJob = SweepShard.indexVariables.contains { environment[$0] != nil }
       resolved = try SweepShard.resolve(
         index: a.int("shard-index", in: 0...SweepDefinition.maximumPoints), count: a.int("shard-count", in: 1...SweepDefinition.maximumPoints),
-        fromEnvironment: a.flag("shard-from-env"), environment: environment)
+        fromEnvironment: a.flag("shard-from-env") || (inArrayJob && !a.flag("whole-sweep")), environment: environment)
     } catch let e as SweepShard.ResolutionError {
       throw UsageError(e.message, usage: spec.usage)
     }
     guard let resolved else {
-      // A sweep inside an array job that is not sharded runs every point
-      // in every task: say so, since that is rarely meant.
       if let name = SweepShard.indexVariables.first(where: { environment[$0] != nil }) {
-        output.warn("Note: \(name) is set but this run covers the whole sweep; add --shard-from-env to run only this task's shard.\n")
+        output.warn("Note: \(name) is set but --whole-sweep runs every point in this task.\n")
       }
       return nil
     }

@@ -132,8 +132,15 @@ private func binary(_ arguments: [String], environment: [String: String]) throws
   let aws = try binary(["sweep", "--example", "--format", "csv", "--shard-from-env"], environment: ["AWS_BATCH_JOB_ARRAY_INDEX": "0", "AWS_BATCH_JOB_ARRAY_SIZE": "2"])
   #expect(aws.code == 0 && aws.out.contains(" index=0 count=2 "))
 
-  // Not asked to shard: the whole sweep, with a note.
-  let whole = try binary(["sweep", "--example", "--format", "csv"], environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+  // No shard options inside an array job: the scheduler's variables
+  // choose the shard, exactly as with --shard-from-env.
+  let implicit = try binary(["sweep", "--example", "--format", "csv"], environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+  #expect(implicit.code == 0 && implicit.out == slurm.out && implicit.err == slurm.err)
+
+  // --whole-sweep: every point, with a note; combined with shard options it is refused.
+  let whole = try binary(["sweep", "--example", "--format", "csv", "--whole-sweep"], environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
   #expect(whole.code == 0 && whole.out.split(separator: "\n").count == 37)
-  #expect(whole.err == "Note: SLURM_ARRAY_TASK_ID is set but this run covers the whole sweep; add --shard-from-env to run only this task's shard.\n")
+  #expect(whole.err == "Note: SLURM_ARRAY_TASK_ID is set but --whole-sweep runs every point in this task.\n")
+  let both = try binary(["sweep", "--example", "--format", "csv", "--whole-sweep", "--shard-count", "2"], environment: [:])
+  #expect(both.code == 64 && both.err.hasPrefix("Error: --whole-sweep runs every point: leave out --shard-count"))
 }
