@@ -48,10 +48,13 @@ public struct PositionalSpec: Sendable {
   public var name: String
   public var help: String
   public var optional: Bool
-  public init(_ name: String, help: String, optional: Bool = false) {
+  /// Whether it takes every remaining argument (only the last positional).
+  public var variadic: Bool
+  public init(_ name: String, help: String, optional: Bool = false, variadic: Bool = false) {
     self.name = name
     self.help = help
     self.optional = optional
+    self.variadic = variadic
   }
 }
 
@@ -77,7 +80,7 @@ public struct CommandSpec: Sendable {
   /// `panelplan capacity [<centre.json>] [--format FORMAT] ...`
   public var usage: String {
     var s = "panelplan \(name)"
-    for p in positionals { s += p.optional ? " [<\(p.name)>]" : " <\(p.name)>" }
+    for p in positionals { s += (p.optional ? " [<\(p.name)>]" : " <\(p.name)>") + (p.variadic ? "..." : "") }
     if !options.isEmpty { s += " [options]" }
     return s
   }
@@ -178,7 +181,7 @@ public struct ParsedArguments: Sendable {
     if positionals.count < required {
       throw UsageError("missing argument <\(spec.positionals[positionals.count].name)>", usage: spec.usage)
     }
-    if positionals.count > spec.positionals.count {
+    if positionals.count > spec.positionals.count && spec.positionals.last?.variadic != true {
       throw UsageError("unexpected argument '\(positionals[spec.positionals.count])'", usage: spec.usage)
     }
   }

@@ -74,6 +74,7 @@ public enum PanelPlanCLI {
       ProjectCommand.self,
       RecruitCommand.self,
       SweepCommand.self,
+      MergeCommand.self,
       ContinuityCommand.self,
       AssignCommand.self,
       GenerateCommand.self,

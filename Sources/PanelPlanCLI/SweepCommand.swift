@@ -29,6 +29,18 @@ public enum SweepCommand: CLICommand {
       demandPerDay, slotsPerDay, overflowFrequency (share of open days with more
       Poisson demand than slots; Green, Savin and Murray 2007).
 
+      "model": "projection" sweeps a region or nation file (the staffing projection
+      of 'panelplan project'; see Examples/sweep-nation.json): paths reach into it
+      (regions[name=Skåne].centres[*].clinicians[role=specialist].count) and into
+      its "settings" (settings.hires, settings.trainees, settings.years, ...: the
+      options of 'project'). Metrics: guidelineRatio, worstRegionGuidelineRatio,
+      regionsAtGuideline, firstYearAtGuideline, listedPerSpecialistFTE,
+      specialistFTE, traineeFTE, fixedDoctorShare, nursingHomeShare (last year),
+      specialistHires, traineeIntake (all years).
+      "model": "simulation" also takes a region or nation with the simulation
+      parameters beside it ({"regions": [...], "years": 1, "demand": {...}}):
+      every centre is simulated in parallel and merged, as 'panelplan simulate'.
+
       With --out, CSV and JSON rows are written as points finish to a temporary
       file renamed to FILE at the end. Ctrl-C stops starting new points; the
       points finished so far (always the first ones, in order) are kept in FILE,
@@ -40,6 +52,17 @@ public enum SweepCommand: CLICommand {
       points no other point beats on both. NAME is a parameter, a metric (its
       mean) or a metric with .p5, .p50 or .p95. Both print tables after the rows
       (with --format csv or json, they need --out for the rows).
+
+      On a cluster, --shard-index K --shard-count N runs only points K, K+N,
+      K+2N, ... and writes a shard file: the same CSV or JSON rows under a header
+      with the sweep's fingerprint (SHA-256 of the resolved definition and seed), K
+      and N. Without those options, inside an array job K and N come from the
+      scheduler's variables (Slurm, AWS Batch, Google Cloud Batch; a Kubernetes
+      Indexed Job exports only JOB_COMPLETION_INDEX, so give --shard-count N), and
+      standard error says which variables were used; --whole-sweep runs every
+      point even there. A point's random streams depend only on the seed,
+      the point and the replication, so 'panelplan merge' puts the shards back
+      into exactly the bytes of a single run.
       """,
     positionals: [PositionalSpec("sweep.json", help: "Sweep file; omit with --example.", optional: true)],
     options: [
@@ -56,6 +79,10 @@ public enum SweepCommand: CLICommand {
       OptionSpec("pareto", value: "A:DIR,B:DIR", help: "Pareto front over two results; DIR is max or min (default max)."),
       .csvDialect, .report, .lang,
       OptionSpec("report-metric", value: "NAME", help: "The result the report's heat map shows. Default: the ranking objective, else the first result."),
+      OptionSpec("shard-index", value: "K", help: "Run only shard K (0-based) of --shard-count: points K, K+N, K+2N, ...; without it, K comes from the scheduler's array variables."),
+      OptionSpec("shard-count", value: "N", help: "Cut the sweep into N interleaved shards (merge them with 'panelplan merge')."),
+      OptionSpec("shard-from-env", help: "Take the shard index and count from the scheduler: SLURM_ARRAY_TASK_ID/COUNT (or MIN/MAX), AWS_BATCH_JOB_ARRAY_INDEX/SIZE, BATCH_TASK_INDEX/COUNT; JOB_COMPLETION_INDEX needs --shard-count. This is the default when one of these variables is set; the flag makes a missing variable an error."),
+      OptionSpec("whole-sweep", help: "Run every point even inside an array job (ignore the scheduler's array variables)."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
@@ -84,56 +111,78 @@ public enum SweepCommand: CLICommand {
       throw InputError(file: file, field: "model", problem: "found '\(definition.model)', expected one of: \(SweepModels.names.joined(separator: ", "))")
     }
     let plan = SweepPlan(definition, seed: seed)
-    try run(plan: plan, model: model, file: file, threads: threads, kind: kind, top: top, arguments: a, output: &output)
+    let shard = try shardOptions(a, environment: ProcessInfo.processInfo.environment, kind: kind, output: &output)
+    try run(plan: plan, model: model, file: file, threads: threads, kind: kind, top: top, shard: shard, arguments: a, output: &output)
   }
 
-  /// What ranking and Pareto need from each row, kept while rows stream.
-  struct Wanted {
-    var objective: SweepColumn?
-    var maximise = true
-    var constraints: [SweepConstraint] = []
-    var pareto: (SweepColumn, Bool, SweepColumn, Bool)?
-    var isEmpty: Bool { objective == nil && pareto == nil }
+  /// The shard to run from `--shard-index`, `--shard-count`,
+  /// `--shard-from-env` and the scheduler's array variables; nil for the
+  /// whole sweep.
+  static func shardOptions(
+    _ a: ParsedArguments, environment: [String: String], kind: SweepResultFormat.Kind, output: inout CommandOutput
+  ) throws -> (shard: SweepShard, origin: SweepShard.Origin)? {
+    let resolved: (shard: SweepShard, origin: SweepShard.Origin)?
+    do {
+      if a.flag("whole-sweep") {
+        for option in ["shard-index", "shard-count", "shard-from-env"] where a.has(option) {
+          throw UsageError("--whole-sweep runs every point: leave out --\(option)", usage: spec.usage)
+        }
+      }
+      // Inside an array job the scheduler's variables choose the shard
+      // unless told otherwise (issue 18): a task of an array is nearly
+      // always meant to run its own share of the points.
+      let inArrayJob = SweepShard.indexVariables.contains { environment[$0] != nil }
+      resolved = try SweepShard.resolve(
+        index: a.int("shard-index", in: 0...SweepDefinition.maximumPoints), count: a.int("shard-count", in: 1...SweepDefinition.maximumPoints),
+        fromEnvironment: a.flag("shard-from-env") || (inArrayJob && !a.flag("whole-sweep")), environment: environment)
+    } catch let e as SweepShard.ResolutionError {
+      throw UsageError(e.message, usage: spec.usage)
+    }
+    guard let resolved else {
+      if let name = SweepShard.indexVariables.first(where: { environment[$0] != nil }) {
+        output.warn("Note: \(name) is set but --whole-sweep runs every point in this task.\n")
+      }
+      return nil
+    }
+    if kind == .table {
+      throw UsageError("a shard is written as csv or json: give --format csv or json, or --out FILE.csv|.json", usage: spec.usage)
+    }
+    for option in ["maximise", "minimise", "subject-to", "pareto", "report"] where a.has(option) {
+      throw UsageError("--\(option) works on the whole sweep: give it to 'panelplan merge' after the shards are done", usage: spec.usage)
+    }
+    return resolved
   }
 
-  static func wanted(_ a: ParsedArguments, parameters: [String], metrics: [String]) throws -> Wanted {
+  /// The ranking and Pareto front asked for by `--maximise`/`--minimise`,
+  /// `--subject-to` and `--pareto` (shared with `merge`).
+  static func selection(_ a: ParsedArguments, parameters: [String], metrics: [String]) throws -> SweepSelection {
+    let usage = a.spec.usage
     func column(_ name: String, _ option: String) throws -> SweepColumn {
       do { return try SweepColumn(name, parameters: parameters, metrics: metrics) } catch let e as InputError {
-        throw UsageError("option '--\(option)': '\(name)': \(e.problem)", usage: spec.usage)
+        throw UsageError("option '--\(option)': '\(name)': \(e.problem)", usage: usage)
       }
     }
-    var w = Wanted()
-    if a.has("maximise") && a.has("minimise") { throw UsageError("give --maximise or --minimise, not both", usage: spec.usage) }
+    var w = SweepSelection()
+    if a.has("maximise") && a.has("minimise") { throw UsageError("give --maximise or --minimise, not both", usage: usage) }
     if let m = a.string("maximise") { w.objective = try column(m, "maximise") }
     if let m = a.string("minimise") { w.objective = try column(m, "minimise"); w.maximise = false }
     for text in a.strings("subject-to") {
       do {
         w.constraints.append(try SweepConstraint(parsing: text, parameters: parameters, metrics: metrics))
       } catch let e as InputError {
-        throw UsageError("option '--subject-to': '\(text)': \(e.problem)", usage: spec.usage)
+        throw UsageError("option '--subject-to': '\(text)': \(e.problem)", usage: usage)
       }
     }
     if !w.constraints.isEmpty && w.objective == nil && !a.has("pareto") {
-      throw UsageError("--subject-to needs --maximise, --minimise or --pareto", usage: spec.usage)
+      throw UsageError("--subject-to needs --maximise, --minimise or --pareto", usage: usage)
     }
     if let p = a.string("pareto") {
-      let parts = p.split(separator: ",").map(String.init)
-      guard parts.count == 2 else { throw UsageError("option '--pareto': found '\(p)', expected two results such as coc:max,waitDays:min", usage: spec.usage) }
-      var cols: [(SweepColumn, Bool)] = []
-      for part in parts {
-        var name = part
-        var maximise = true
-        if let colon = part.lastIndex(of: ":") {
-          let dir = part[part.index(after: colon)...]
-          guard dir == "max" || dir == "min" else {
-            throw UsageError("option '--pareto': found direction '\(dir)', expected max or min", usage: spec.usage)
-          }
-          maximise = dir == "max"
-          name = String(part[..<colon])
-        }
-        cols.append((try column(name, "pareto"), maximise))
+      do {
+        w.pareto = try SweepSelection.paretoAxes(parsing: p, parameters: parameters, metrics: metrics)
+      } catch let e as InputError {
+        if e.field == p { throw UsageError("option '--pareto': \(e.problem)", usage: usage) }
+        throw UsageError("option '--pareto': '\(e.field ?? p)': \(e.problem)", usage: usage)
       }
-      w.pareto = (cols[0].0, cols[0].1, cols[1].0, cols[1].1)
     }
     return w
   }
@@ -142,27 +191,41 @@ public enum SweepCommand: CLICommand {
   /// so the runner's hot loop is specialised for the concrete model).
   static func run<M: SweepModel>(
     plan: SweepPlan, model: M, file: String?, threads: Int, kind: SweepResultFormat.Kind, top: Int,
+    shard: (shard: SweepShard, origin: SweepShard.Origin)? = nil,
     arguments a: ParsedArguments, output: inout CommandOutput
   ) throws {
     let format = SweepResultFormat(kind: kind, parameterNames: plan.parameterNames, metricNames: model.metricNames)
-    let wanted = try wanted(a, parameters: plan.parameterNames, metrics: model.metricNames)
+    let wanted = try selection(a, parameters: plan.parameterNames, metrics: model.metricNames)
     let outPath = a.string("out")
     if !wanted.isEmpty && outPath == nil && kind != .table {
       throw UsageError("with --format \(kind.rawValue), ranking and --pareto need --out FILE for the rows", usage: spec.usage)
     }
-    let runner = SweepRunner(plan: plan, model: model, threads: threads)
+    // Swedish Excel's dialect applies to CSV rows, piece by piece.
+    let dialect = kind == .csv ? (a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard) : .standard
+    // A shard keeps its rows in the standard dialect under a header naming
+    // the sweep; `merge` applies the dialect, so merged bytes match.
+    let shardWriter = shard.map { s in
+      SweepShardWriter(header: SweepShardHeader(
+        fingerprint: plan.fingerprint(metricNames: model.metricNames), shard: s.shard, pointCount: plan.pointCount, format: kind,
+        dialect: dialect, parameterNames: plan.parameterNames, metricNames: model.metricNames))
+    }
+    let runner = SweepRunner(plan: plan, model: model, threads: threads, shard: shard?.shard ?? .whole)
     do {
-      try runner.preflight()
+      try runner.preflight(throughModel: (shard?.shard.index ?? 0) == 0)
     } catch let e as InputErrors {
       throw InputErrors(e.errors.map { file.map($0.inFile) ?? $0 })
+    }
+
+    if let shard, let shardWriter {
+      output.warn(
+        "Sweep \(shard.shard) from \(shard.origin.scheduler) (\(shard.origin.variables.joined(separator: ", "))): "
+          + "\(runner.pointCount) of \(plan.pointCount) points; fingerprint \(shardWriter.header.fingerprint.prefix(16))\n")
     }
 
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
     let stream = try (outPath != nil && format.streams) ? outPath.map(StreamingFile.init) : nil
-    // Swedish Excel's dialect applies to CSV rows, piece by piece.
-    let dialect = kind == .csv ? (a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard) : .standard
-    var text = dialect.convert(format.header)
+    var text = shardWriter?.prefix ?? dialect.convert(format.header)
     if let stream { try stream.write(text); text = "" }
     var tableRows: [SweepRow] = []
     var kept: [SweepRow] = []  // parameters plus only the metrics ranking needs
@@ -170,7 +233,7 @@ public enum SweepCommand: CLICommand {
 
     let control = SweepControl()
     let interrupt = InterruptWatch(control: control)
-    let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(control: control, total: plan.pointCount) : nil
+    let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(control: control, total: runner.pointCount) : nil
     let t0 = DispatchTime.now().uptimeNanoseconds
     let outcome: SweepOutcome
     do {
@@ -180,7 +243,7 @@ public enum SweepCommand: CLICommand {
       }
       outcome = try runner.run(control: control) { rows in
         if kind == .table { tableRows += rows } else {
-          let piece = dialect.convert(format.rows(rows, first: written == 0))
+          let piece = shardWriter?.rows(rows, first: written == 0) ?? dialect.convert(format.rows(rows, first: written == 0))
           if let stream { try stream.write(piece) } else { text += piece }
         }
         written += rows.count
@@ -191,7 +254,11 @@ public enum SweepCommand: CLICommand {
       throw error
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-    if kind == .table { text += format.table(tableRows) } else { text += format.footer(rowCount: written) }
+    if kind == .table {
+      text += format.table(tableRows)
+    } else {
+      text += shardWriter?.suffix(rowCount: written) ?? format.footer(rowCount: written)
+    }
 
     if let stream {
       try stream.write(text)
@@ -212,80 +279,22 @@ public enum SweepCommand: CLICommand {
       do { column = try SweepColumn(name, parameters: plan.parameterNames, metrics: model.metricNames) } catch let e as InputError {
         throw UsageError("option '--report-metric': '\(name)': \(e.problem)", usage: spec.usage)
       }
-      let (ranked, front, _) = analyse(kept, wanted)
+      let analysis = wanted.analyse(kept)
       try emitReport(a) { language in
         SweepCharts.report(
           kept, parameterNames: plan.parameterNames, metricNames: model.metricNames, replications: plan.replications,
-          seed: plan.seed, column: column, ranked: ranked,
+          seed: plan.seed, column: column, ranked: analysis.ranked,
           objectiveLabel: wanted.objective.map { (wanted.maximise ? "max " : "min ") + $0.name },
-          paretoFront: wanted.pareto.flatMap { p in front.map { (p.0, p.2, $0) } }, language: language)
+          paretoFront: wanted.pareto.flatMap { p in analysis.front.map { (p.0.column, p.1.column, $0) } }, language: language)
       }
     }
     output.write(text)
-    if !wanted.isEmpty { output.write(report(kept, wanted: wanted, format: format, top: top, separate: !text.isEmpty)) }
+    if !wanted.isEmpty { output.write(wanted.report(kept, parameterNames: plan.parameterNames, top: top, separate: !text.isEmpty)) }
     if progress != nil {
       let rate = Double(outcome.pointsDone) / max(seconds, 1e-9)
       output.warn(String(format: "%d points × %d replications in %.2f s (%.0f points/s, %d threads)\n",
         outcome.pointsDone, plan.replications, seconds, rate, threads))
     }
-  }
-
-  /// The ranked points (best first, constraints met) and the Pareto front
-  /// (taken over the points that meet the constraints), as row indices, and
-  /// how many points meet the constraints.
-  static func analyse(_ rows: [SweepRow], _ w: Wanted) -> (ranked: [Int]?, front: [Int]?, feasible: Int) {
-    let constraintValues = w.constraints.map { c in rows.map { c.column.value(in: $0) } }
-    let feasible = rows.indices.filter { i in w.constraints.indices.allSatisfy { w.constraints[$0].holds(constraintValues[$0][i]) } }
-    let ranked = w.objective.map { objective in
-      SweepRanking.rank(
-        objective: rows.map { objective.value(in: $0) }, maximise: w.maximise, constraints: w.constraints,
-        constraintValues: constraintValues)
-    }
-    let front = w.pareto.map { a, maxA, b, maxB in
-      SweepRanking.paretoFront(
-        feasible.map { a.value(in: rows[$0]) }, feasible.map { b.value(in: rows[$0]) }, maximiseA: maxA, maximiseB: maxB
-      ).map { feasible[$0] }
-    }
-    return (ranked, front, feasible.count)
-  }
-
-  /// Ranking and Pareto tables.
-  static func report(_ rows: [SweepRow], wanted w: Wanted, format: SweepResultFormat, top: Int, separate: Bool) -> String {
-    var out = separate ? "\n" : ""
-    func table(_ indices: [Int], _ columns: [SweepColumn], first: String? = nil) -> String {
-      var headers = ["point"] + format.parameterNames
-      if first != nil { headers.insert("rank", at: 0) }
-      var seen = Set(headers)
-      let extra = columns.filter { seen.insert($0.name).inserted }
-      headers += extra.map(\.name)
-      var t = TextTable(headers: headers)
-      for (k, i) in indices.enumerated() {
-        let r = rows[i]
-        var cells = [String(r.point + 1)] + r.parameters.map { v in
-          if case .number(let x) = v { return SweepResultFormat.readable(x) }
-          return v.jsonText
-        }
-        if first != nil { cells.insert(String(k + 1), at: 0) }
-        cells += extra.map { SweepResultFormat.readable($0.value(in: r)) }
-        t.append(cells)
-      }
-      return t.render()
-    }
-    let (rankedPoints, frontPoints, feasibleCount) = analyse(rows, w)
-    if let objective = w.objective, let ranked = rankedPoints {
-      out += "Ranking: \(w.maximise ? "maximise" : "minimise") \(objective.name)"
-      if !w.constraints.isEmpty { out += " subject to " + w.constraints.map(\.description).joined(separator: ", ") }
-      out += "\n\(ranked.count) of \(rows.count) points qualify" + (ranked.count > top ? "; the best \(top):" : ":") + "\n"
-      if !ranked.isEmpty { out += table(Array(ranked.prefix(top)), [objective] + w.constraints.map(\.column), first: "rank") }
-    }
-    if let (a, maxA, b, maxB) = w.pareto, let front = frontPoints {
-      if w.objective != nil { out += "\n" }
-      out += "Pareto front: \(a.name) (\(maxA ? "max" : "min")) and \(b.name) (\(maxB ? "max" : "min"))"
-      if !w.constraints.isEmpty { out += " among points meeting the constraints" }
-      out += "\n\(front.count) of \(feasibleCount) points are on the front:\n"
-      if !front.isEmpty { out += table(front, [a, b]) }
-    }
-    return out
   }
 }
 

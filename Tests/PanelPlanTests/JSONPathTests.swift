@@ -75,3 +75,15 @@ private func ids(_ v: JSONValue) -> [String] {
   #expect(problem("centre.clinicians[id=gp-a].fte", .string("full")).contains("expected a number like the base scenario's 1"))
   #expect(problem("demand.acuteShare.x", .number(1)).contains("at 'demand.acuteShare': found a number, expected an object"))
 }
+
+@Test func aPathOfFieldsBuildsTheObjectsItNeeds() throws {
+  var v = JSONValue.object([JSONMember("name", .string("Sweden"))])
+  try v.set(try JSONPath(parsing: "settings.plan.hires"), to: .number(400))
+  #expect(v == .object([
+    JSONMember("name", .string("Sweden")),
+    JSONMember("settings", .object([JSONMember("plan", .object([JSONMember("hires", .number(400))]))])),
+  ]))
+  // A list or filter on the way is not invented.
+  var w = JSONValue.object([])
+  #expect(throws: InputError.self) { try w.set(try JSONPath(parsing: "centres[0].fte"), to: .number(1)) }
+}

@@ -2,12 +2,14 @@
 ///
 /// Syntax: field names separated by dots, each optionally followed by
 /// selectors in brackets.
-/// - `demand.acuteShare`: a field (created if the object lacks it; the
-///   model then says whether it knows the field).
+/// - `demand.acuteShare`: a field (created if the object lacks it, with
+///   any objects on the way: the model then says whether it knows the
+///   fields).
 /// - `centre.clinicians[3].fte`: the fourth element of a list.
 /// - `centre.clinicians[id=gp-anna].fte`: every element whose field `id`
 ///   equals `gp-anna` (conditions joined by `,` must all hold:
 ///   `[role=trainee,fte=1]`). A filter must match at least one element.
+/// - `regions[name=Skåne].centres[*].fte`: `[*]` is every element.
 /// - `centre.clinicians[role=specialist].count`: the *number* of elements the
 ///   filter matches. Setting it to n removes the last matches when there are
 ///   more than n, and appends copies of the last match, with fresh ids, when
@@ -82,6 +84,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
         while i < chars.count, chars[i] != "]" { inside.append(chars[i]); i += 1 }
         guard i < chars.count else { throw fail("found the end, expected ']'") }
         i += 1
+        // `[*]`: every element (a filter with no condition).
+        if inside.trimmed == "*" {
+          steps.append(.filter([]))
+          continue
+        }
         if let n = Int(inside) {
           guard n >= 0 else { throw fail("found index \(n), expected 0 or more") }
           steps.append(.index(n))
@@ -176,6 +183,14 @@ extension JSONValue {
       } else if rest.isEmpty {
         members.append(JSONMember(name, newValue))
         self = .object(members)
+      } else if rest.allSatisfy({ if case .field = $0 { return true } else { return false } }) {
+        // A path of plain fields builds the objects it needs
+        // (`settings.hires` on a nation file without settings); the model
+        // still rejects a field it does not know.
+        var child = JSONValue.object([])
+        try child.set(rest, to: newValue, path: path, done: here)
+        members.append(JSONMember(name, child))
+        self = .object(members)
       } else {
         let known = members.map(\.key).joined(separator: ", ")
         throw fail("found no field '\(name)', expected one of: \(known.isEmpty ? "(the object is empty)" : known)")
@@ -189,7 +204,7 @@ extension JSONValue {
       defer { items[n] = child; self = .array(items) }
       try child.set(rest, to: newValue, path: path, done: done + "[\(n)]")
     case .filter(let conditions):
-      let label = "[" + conditions.map { "\($0.field)=\($0.value)" }.joined(separator: ",") + "]"
+      let label = conditions.isEmpty ? "[*]" : "[" + conditions.map { "\($0.field)=\($0.value)" }.joined(separator: ",") + "]"
       guard case .array(var items) = self else { throw fail("found \(kindDescription), expected a list for \(label)") }
       let matches = items.indices.filter { k in conditions.allSatisfy { $0.matches(items[k]) } }
       if rest.first == .matchCount {

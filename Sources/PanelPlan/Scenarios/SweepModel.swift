@@ -85,13 +85,14 @@ public enum SweepModels {
   public static let defaultName = "capacity"
 
   /// Every model name, in the order help lists them.
-  public static let names = ["capacity", "simulation"]
+  public static let names = ["capacity", "simulation", "projection"]
 
   /// The model of that name, or nil.
   public static func make(named name: String) -> (any SweepModel)? {
     switch name {
     case "capacity": return CapacitySweepModel()
     case "simulation": return SimulationSweepModel()
+    case "projection": return ProjectionSweepModel()
     default: return nil
     }
   }
