@@ -16,11 +16,13 @@ import Foundation
 /// The model, per run:
 /// - Fixed doctors by `PatientAssignment` (stream path + [0]).
 /// - Each clinician's calendar by `SimulationCalendar.presence` (path +
-///   [1, clinician]); doctor slots per present day = annual visit slots /
-///   expected present days, where annual visit slots = (patient minutes −
-///   assigned need-weighted panel × indirect minutes per patient-year) /
-///   (minutes per visit × the role's time factor + indirect minutes per
-///   visit), as in `WorkingTimeCapacity`. Fractions carry from day to day.
+///   [1, clinician]); doctor slots per present day from `DoctorSlots`, the
+///   computation capacity and sweeps share: annual visit slots / expected
+///   present days, where annual visit slots = (patient minutes − indirect
+///   minutes of the doctor's own panel and of a share, by patient hours,
+///   of the patients without a fixed doctor) / (minutes per visit × the
+///   role's time factor + indirect minutes per visit). Fractions carry
+///   from day to day.
 ///   `acuteReservedShare` of each day's slots is held for acute contacts;
 ///   at the end of the day what is left goes to waiting planned contacts.
 /// - Each patient's contacts are a Poisson process in open-day time with
@@ -84,18 +86,20 @@ public struct CentreSimulation: Sendable {
   }
 
   /// Doctor slots per present day for each clinician (0 for nurses and
-  /// other professions), given the need-weighted panel each holds.
+  /// other professions), given the need-weighted panel each holds: the
+  /// shared computation `DoctorSlots`, which charges the indirect work of
+  /// every listed patient, those without a fixed doctor shared by the
+  /// doctors' patient hours.
   public func slotsPerPresentDay(load: [Double], calendar: SimulationCalendar) -> [Double] {
     if let o = slotsPerPresentDayOverride { return o }
-    let w = parameters.workingTime
-    return centre.clinicians.enumerated().map { i, c in
-      guard c.role.isDoctor else { return 0 }
-      let b = WorkingTimeCapacity.breakdown(for: c, parameters: w)
-      let perVisit = w.minutesPerVisit * WorkingTimeCapacity.visitTimeFactor(for: c, parameters: w) + w.indirectMinutesPerVisit
-      guard perVisit > 0 else { return 0 }
-      let minutes = max(0, b.patientHours * 60 - (i < load.count ? load[i] : 0) * w.indirectMinutesPerPatientYear)
-      return minutes / perVisit / calendar.expectedPresentDaysPerYear(for: c, workingTime: w, absences: parameters.absences)
-    }
+    return doctorSlots(load: load, calendar: calendar).slotsPerPresentDay
+  }
+
+  /// The full slot computation behind `slotsPerPresentDay`.
+  public func doctorSlots(load: [Double], calendar: SimulationCalendar) -> DoctorSlots {
+    DoctorSlots(
+      clinicians: centre.clinicians, panels: load, weightedListed: centre.population.weightedCount,
+      workingTime: parameters.workingTime, absences: parameters.absences, openDaysPerYear: calendar.openDaysPerYear)
   }
 
   /// Runs one replication.
