@@ -48,10 +48,12 @@ public enum SimulateCommand: CLICommand {
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let simulation = CentreSimulation(centre: scenario.centre, parameters: scenario.parameters)
     let summary = Replications.run(simulation, count: replications, seed: seed, threads: threads)
-    let context = SimulationReport.Context(
+    var context = SimulationReport.Context(
       scenarioName: scenario.name, centreName: scenario.centre.name, centreId: scenario.centre.id,
       listed: scenario.centre.population.count, years: scenario.parameters.years,
       replications: replications, seed: seed)
+    context.warmUpYears = scenario.parameters.warmUpYears
+    context.guaranteeDays = scenario.parameters.booking.acuteAssessmentDays
     let text: String
     switch a.string("format") {
     case "csv": text = SimulationReport.csv(summary)
@@ -75,12 +77,14 @@ public enum SimulateCommand: CLICommand {
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let all = Region(name: loaded.name, centres: loaded.regions.flatMap(\.centres))
     let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads)
-    let context = SimulationReport.Context(
+    var context = SimulationReport.Context(
       scenarioName: loaded.name,
       centreName: all.centres.count == 1 ? all.centres[0].name : "\(all.centres.count) care centres",
       centreId: all.centres.count == 1 ? all.centres[0].id : path,
       listed: all.centres.reduce(0) { $0 + $1.population.count }, years: parameters.years,
       replications: replications, seed: seed)
+    context.warmUpYears = parameters.warmUpYears
+    context.guaranteeDays = parameters.booking.acuteAssessmentDays
     let text: String
     switch a.string("format") {
     case "csv": text = SimulationReport.csv(summary)

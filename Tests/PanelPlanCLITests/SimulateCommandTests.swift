@@ -31,7 +31,7 @@ import Testing
     let coc = try #require(doctors["coc"] as? [String: Any])
     #expect(coc["mean"] is Double)
     let access = try #require(doc["access"] as? [String: Any])
-    #expect(access["assessedWithin3Days"] != nil)
+    #expect(access["assessedWithinGuarantee"] != nil)
     #expect(doc["replications"] as? Int == 3)
     #expect(doc["scenario"] as? String == "tiny")
     // The waiting-time distribution is a distribution: 61 shares summing to 1.

@@ -10,7 +10,7 @@ import Foundation
 /// let sim = CentreSimulation(centre: ExampleCentre.make(), parameters: .init(years: 2))
 /// let r = sim.run(seed: 1, stream: [0, 0, 0])
 /// r.coc(scope: 0)            // mean doctor COC
-/// r.assessedWithin3Days
+/// r.assessedWithinGuarantee
 /// ```
 ///
 /// The model, per run:
@@ -47,8 +47,8 @@ import Foundation
 ///   booked with a doctor as acute contacts, their tolerance counted from
 ///   when they arose. A triage call passed on to a doctor is not logged as
 ///   a visit. The first assessment (triage, or the doctor visit for those
-///   not triaged) gives `assessedWithin3Days`; the doctor visit gives
-///   `acuteSeenByDoctorWithin3Days`.
+///   not triaged) gives `assessedWithinGuarantee`; the doctor visit gives
+///   `acuteSeenByDoctorWithinGuarantee`.
 /// - Patience (`PatienceParameters`): a doctor contact is booked no later
 ///   than tolerance + patience open days after it arose; one still unbooked
 ///   then leaves the queue ("went elsewhere": emergency department,

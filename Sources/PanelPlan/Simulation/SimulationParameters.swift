@@ -5,8 +5,20 @@
 /// unless a name says otherwise; a year has 52 × 5 weekdays less the public
 /// holidays of `workingTime`.
 public struct SimulationParameters: Sendable, Hashable {
-  /// Length of the simulated period in years. Default 1.
+  /// Length of the measured period in years. Default 1.
   public var years: Int
+  /// Years simulated before the measured period and not counted (issue 13,
+  /// finding 6): queues, backlogs and "seen before" start empty, so
+  /// without a warm-up an overloaded centre looks better in its first year
+  /// than it will be. Contacts that arise during the warm-up are left out of
+  /// every result; days, slots and overflow count from the first measured
+  /// day; continuity counts visits on measured days. Default
+  /// `defaultWarmUpYears` (1), chosen by the convergence test recorded in
+  /// `Benchmarks/README.md` ("Warm-up").
+  public var warmUpYears: Int
+
+  /// The default warm-up, from the measured convergence test.
+  public static let defaultWarmUpYears = 1
   /// Who needs contacts, how often and with whom.
   public var demand: DemandParameters
   /// How contacts are booked.
@@ -29,12 +41,13 @@ public struct SimulationParameters: Sendable, Hashable {
   public var patience: PatienceParameters
 
   public init(
-    years: Int = 1, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
+    years: Int = 1, warmUpYears: Int = SimulationParameters.defaultWarmUpYears, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
     absences: AbsenceParameters = .init(), workingTime: WorkingTimeParameters = .standard,
     guideline: GuidelineParameters = .socialstyrelsen2022, assignment: AssignmentPolicy = .standard,
     continuity: ContinuityWindow = .init(), triage: TriageParameters = .init(), patience: PatienceParameters = .init()
   ) {
     self.years = years
+    self.warmUpYears = warmUpYears
     self.demand = demand
     self.booking = booking
     self.absences = absences
