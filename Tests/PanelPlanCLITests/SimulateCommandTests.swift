@@ -56,7 +56,9 @@ import Testing
     let r = Self.run(["simulate", path, "--replications", "1", "--years", "2"])
     #expect(r.code == 0)
     #expect(r.out.contains("2 years, 1 replication, seed 1"))
-    #expect(r.out.contains("Acute contacts assessed within 3 days"))
+    #expect(r.out.contains("Acute contacts assessed within the guarantee"))
+    #expect(r.out.contains("The guarantee: a medical assessment within 3 open days."))
+    #expect(r.out.contains("Measured after a warm-up of 1 year whose contacts are not counted."))
   }
 
   @Test func badInputExitsWithAPreciseError() throws {

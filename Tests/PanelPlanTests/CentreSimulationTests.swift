@@ -20,6 +20,8 @@ enum SimulationFixtures {
     p.demand = DemandParameters(
       doctorVisitsPerYear: Array(repeating: visitsPerYear, count: AgeBand.allCases.count), scaleByNeedWeight: false)
     p.workingTime = noAbsences
+    // Exact counts below are over the whole horizon from empty queues.
+    p.warmUpYears = 0
     return p
   }
 
@@ -144,7 +146,8 @@ enum SimulationFixtures {
     #expect(days == 996)
     let se = (tail * (1 - tail) / days).squareRoot()
     #expect(abs(r.overflowDayShare - tail) < 4 * se)
-    #expect(r.doctorOverflowDayShare == r.overflowDayShare)
+    #expect(r.tallies.doctorDays == 996)  // one doctor, present every open day
+    #expect(abs(OverflowFrequency.poissonTail(mean: mu, exceeding: slots) - tail) < 1e-12)
   }
 
   /// Slots follow working time: with no override, the slots offered in a
