@@ -65,24 +65,35 @@ public struct SimulationParameters: Sendable, Hashable {
 
 /// Contact demand: a Poisson process per patient.
 ///
-/// The configured doctor-contact rates are *demand*: contacts that need a
-/// doctor as the patient sees it, before task sharing and before nurse
-/// triage. Doctor visits actually made are fewer: task sharing and triage
-/// hand some to nurses, and some contacts go elsewhere (`PatienceParameters`).
+/// **What the rates mean (issue 13, finding 2).** The configured doctor
+/// rates are doctor visits *made* per person-year, before task sharing:
+/// the same quantity as the published 1.11 physical doctor visits per
+/// inhabitant (2023, a count of visits made) and as
+/// `WorkingTimeParameters.visitsPerPatientYear`, which the working-time
+/// calibration uses. With nurse triage, a share of acute contacts is
+/// resolved by a nurse before reaching a doctor, so the simulation draws
+/// doctor contacts at rate / (1 − a'·t·r) (t = `triagedShare`, r =
+/// `resolvedShare`, a' the acute share before triage, chosen so that the
+/// acute share of the visits made is `acuteShare`): the visits that reach
+/// a doctor then match the rate, and the capacity view, the sweep and the
+/// simulation all size doctors' work by the same visits. Visits actually
+/// made can still be fewer when contacts go elsewhere
+/// (`PatienceParameters`) or are shared with the team (`taskSharingShare`).
 ///
-/// A patient's doctor contacts per year are the age band's rate, times the
+/// A patient's doctor visits per year are the age band's rate, times the
 /// patient's need weight relative to the band's default weight when
 /// `scaleByNeedWeight` (so a patient with the default weight gets exactly
 /// the band's rate). Nurse and other-profession contacts come at fixed
-/// ratios to doctor contacts. All rates are illustrative defaults from
+/// ratios to the doctor visits. All rates are illustrative defaults from
 /// DOMAIN.md; replace with local data.
 public struct DemandParameters: Sendable, Hashable {
-  /// Doctor-contact demand per listed person per year (before task sharing
-  /// and triage), indexed by `AgeBand.index`.
-  /// Default: `DemandDefaults.doctorVisitsPerYear` (1.3, 0.6, 0.7, 0.8, 1.0,
-  /// 1.7, 1.7, 2.6).
+  /// Doctor visits made per listed person per year (after triage, before
+  /// task sharing), indexed by `AgeBand.index`.
+  /// Default: `DemandDefaults.doctorVisitsPerYear`, DOMAIN.md's table (1.3,
+  /// 0.6, 0.7, 0.8, 1.0, 1.7, 1.7, 2.6) × 1.1 / 1.075 so that it averages
+  /// 1.1 over Sweden's age structure.
   public var doctorVisitsPerYear: [Double]
-  /// Share of doctor contacts that are acute (need a medical assessment
+  /// Share of doctor visits made that are acute (need a medical assessment
   /// within `BookingParameters.acuteAssessmentDays`). Default 0.4 / 1.1 ≈
   /// 0.364, the acute share of `WorkingTimeParameters`.
   public var acuteShare: Double
