@@ -153,9 +153,8 @@ enum SimulationFixtures {
   /// Slots follow working time: with no override, the slots offered in a
   /// year are the doctor's patient minutes less the indirect time of the
   /// assigned panel, divided by the minutes of a visit with its indirect
-  /// work. Without sick leave the calendar is fixed but for where blocks
-  /// fall: a vacation block covering a public holiday leaves one more day
-  /// present, so allow two days' slots a year.
+  /// work. Without sick leave every year has exactly 249 − 40 = 209 days
+  /// present.
   @Test func slotsFollowWorkingTime() {
     let centre = CareCentre(id: "c", name: "c", clinicians: F.doctors(1), population: F.patients(500, fixedDoctor: "gp-0"))
     var p = SimulationParameters(years: 4)
@@ -168,7 +167,11 @@ enum SimulationFixtures {
     let load = 500 * DemandDefaults.defaultNeedWeight(for: .age45to64)
     let perYear = (patientHours * 60 - load * w.indirectMinutesPerPatientYear) / (w.minutesPerVisit + w.indirectMinutesPerVisit)
     let perDay = perYear / 209  // 249 open days less 40 days away
-    #expect(abs(Double(r.tallies.slotsOffered) / 4 - perYear) < 2 * perDay)
+    // Absences are placed on open days only (issue 13, finding 7): present
+    // days are exactly 209 a year without sick leave, so the carried
+    // fractions keep the total within one slot of 4 × the annual slots.
+    #expect(abs(Double(r.tallies.slotsOffered) - 4 * perYear) <= 1)
+    #expect(perDay > 0)
   }
 
   /// The acute reserve: one doctor with 10 slots a day, 5 of them held for
@@ -222,7 +225,10 @@ enum SimulationFixtures {
     #expect(r.assessedWithinGuarantee >= 0.5 && r.assessedWithinGuarantee <= 1)
     #expect(Double(t.unservedDoctorContacts) < 41.0 / 249 * Double(t.doctorContacts))
     #expect(r.waitDays(quantile: 1) <= 40)
-    #expect(r.wentElsewhereShare > 0 && r.wentElsewhereShare < 0.5)
+    // Guideline ratio about 2.1: doctors' slots cover about 1 / 2.1 = 48%
+    // of the visits demanded, so roughly half goes elsewhere (measured
+    // after the warm-up, issue 13: 0.53), never all of it.
+    #expect(r.wentElsewhereShare > 0.3 && r.wentElsewhereShare < 0.65)
     #expect(r.acuteSeenByDoctorWithinGuarantee <= r.assessedWithinGuarantee)
   }
 }
