@@ -50,6 +50,7 @@ public enum SimulationReport {
       ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow: doctors' working days, demand > slots", .share),
       ("unservedShare", "Doctor contacts still waiting at the end", .share),
       ("doctorVisitsPerPersonYear", "Doctor contacts arising per person-year (before triage)", .number),
+      ("doctorVisitsNeededPerPersonYear", "Doctor visits needed per person-year (after triage)", .number),
       ("doctorVisitsSeenPerPersonYear", "Doctor visits made per person-year", .number),
       ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
       ("shareWithFixedDoctor", "With a fixed doctor (target 55%)", .share),
@@ -102,10 +103,10 @@ public enum SimulationReport {
   /// A sentence relating the doctor visits made to the demand and to the
   /// centre's capacity, so an overloaded result is read as what it is.
   public static func capacityNote(_ s: ReplicationSummary, capacity c: CentreCapacity) -> String {
-    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsPerPersonYear")?.mean,
+    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsNeededPerPersonYear")?.mean,
       demand > 0, made.isFinite else { return "" }
-    var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) demanded"
-    note += " (\(F.percent(made / demand, decimals: 0)); the demand is counted before nurse triage, which resolves some acute contacts)."
+    var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) needed"
+    note += " (\(F.percent(made / demand, decimals: 0)); contacts not resolved by nurse triage)."
     note += " Slots follow the working-time view, the guideline's pace;"
     note += " the centre's guideline ratio is \(F.fixed(c.guidelineRatio, decimals: 2)) (1.00 = at the guideline)"
     if made < 0.95 * demand {
@@ -223,6 +224,7 @@ public enum SimulationReport {
       ],
       demand: [
         "doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "doctorVisitsSeenPerPersonYear": b("doctorVisitsSeenPerPersonYear"),
+        "doctorVisitsNeededPerPersonYear": b("doctorVisitsNeededPerPersonYear"),
         "teamContactsPerPersonYear": b("teamContactsPerPersonYear"),
       ],
       fixedDoctor: .init(

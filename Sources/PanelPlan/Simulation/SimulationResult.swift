@@ -314,6 +314,12 @@ public struct SimulationResult: Sendable, Hashable, Codable {
       .init(name: "wentElsewhereAcuteShare", value: Self.ratio(Double(tallies.wentElsewhereAcute), acute)),
       .init(name: "wentElsewherePlannedShare", value: Self.ratio(Double(tallies.wentElsewherePlanned), planned)),
       .init(name: "doctorVisitsSeenPerPersonYear", value: Self.ratio(Double(tallies.slotsUsed), listed * Double(years))),
+      // Added in issue 13 (after the older metrics): the doctor visits that
+      // would be made if every contact not resolved in triage were seen,
+      // the figure comparable with the configured rate (visits made).
+      .init(
+        name: "doctorVisitsNeededPerPersonYear",
+        value: Self.ratio(Double(tallies.doctorContacts - tallies.acuteResolvedByNurse), listed * Double(years))),
     ]
     return m
   }
