@@ -54,9 +54,19 @@ import Foundation
 ///   then leaves the queue ("went elsewhere": emergency department,
 ///   digital provider, out-of-hours, given up), as does an acute contact
 ///   still waiting for triage. Waiting times are over contacts seen.
-/// - The configured doctor-contact rates are demand before task sharing
-///   and triage; `doctorVisitsPerPersonYear` reports that demand (after
-///   task sharing), `doctorVisitsSeenPerPersonYear` the visits made.
+/// - The configured doctor rates are visits *made* (after triage, before
+///   task sharing; issue 13): with triage, contacts arise at rate / (1 −
+///   a'·t·r) so that those reaching a doctor match the rate (see
+///   `DemandParameters`). `doctorVisitsPerPersonYear` reports contacts as
+///   they arise, `doctorVisitsNeededPerPersonYear` those not resolved in
+///   triage, `doctorVisitsSeenPerPersonYear` the visits made.
+/// - Overflow (Green, Savin and Murray 2007; `OverflowFrequency`): a
+///   panel-holding doctor's present day on which the day's demand for the
+///   doctor (fixed patients' contacts not sent to triage, and triaged ones
+///   passed on to a doctor that day) exceeds the day's slots.
+/// - Warm-up (`warmUpYears`): the run simulates warm-up + measured years
+///   and counts only contacts arising in the measured years (days, slots
+///   and overflow from its first day; continuity over its visits).
 /// - Nurse and other contacts go to the patient's usual team member of that
 ///   profession when present, else to a random one present; team members
 ///   have no slot limit (an approximation).
