@@ -12,7 +12,7 @@ public enum SimulateCommand: CLICommand {
       doctor within the patient's tolerance, else a doctor seen before, else any
       doctor, else a backlog. Reports continuity (COC, UPC, SECON, share of visits
       with the fixed doctor; doctors only and all contacts), access (acute contacts
-      assessed within 3 days, waiting times in open days), doctor utilisation,
+      assessed within the care guarantee, waiting times in open days), doctor utilisation,
       overflow days and the share with a fixed doctor per priority group, as the
       mean and 5-95% band over replications. With no file, runs the built-in
       example (Examples/scenario.json shows every parameter with its default).

@@ -106,7 +106,7 @@ public enum SimulationCharts {
     let access = band("assessedWithinGuarantee", percent: true), utilisation = band("doctorUtilisation", percent: true)
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
-      (l("Assessed within 3 days"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
+      (l("Assessed within the care guarantee"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
     ])
     h.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),
