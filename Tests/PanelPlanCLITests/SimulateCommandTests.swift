@@ -59,6 +59,10 @@ import Testing
     #expect(r.out.contains("Acute contacts assessed within the guarantee"))
     #expect(r.out.contains("The guarantee: a medical assessment within 3 open days."))
     #expect(r.out.contains("Measured after a warm-up of 1 year whose contacts are not counted."))
+    let cold = Self.run(["simulate", path, "--replications", "1", "--warm-up-years", "0"])
+    #expect(cold.code == 0)
+    #expect(!cold.out.contains("warm-up"))
+    #expect(Self.run(["simulate", path, "--warm-up-years", "11"]).code == 64)
   }
 
   @Test func badInputExitsWithAPreciseError() throws {
