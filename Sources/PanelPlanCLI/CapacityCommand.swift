@@ -67,7 +67,7 @@ public enum CapacityCommand: CLICommand {
     case "csv": text = CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
     default:
-      text = CapacityReport.table(capacity, showHours: a.flag("hours"))
+      text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
       if params.taskSharingShare > 0 {
         let s = params.taskSharingShare
         text += "Task sharing: \(NumberFormat.percent(s)) of doctor time per patient moved to the team; "

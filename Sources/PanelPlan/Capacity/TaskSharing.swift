@@ -140,6 +140,15 @@ extension CapacityParameters {
     return b
   }
 
+  /// The working-time parameters doctors' slots (`DoctorSlots`) use: the
+  /// per-patient indirect minutes × (1 − share), since task sharing moves
+  /// the same share of that work to the team as of visits.
+  public var doctorWorkingTime: WorkingTimeParameters {
+    var w = workingTime
+    w.indirectMinutesPerPatientYear *= TaskSharing.doctorTimeFactor(share: clampedShare)
+    return w
+  }
+
   /// The share within [0, maximumShare]. Entry points (CLI, scenario files)
   /// reject shares outside it with a message; this only keeps a library
   /// caller who skipped that check from dividing by zero.

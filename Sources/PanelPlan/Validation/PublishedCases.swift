@@ -204,51 +204,71 @@ public enum PublishedCases {
 
   /// Green, Savin and Murray (2007): the overflow frequency of one doctor
   /// is P(demand on a working day > the day's slots), with demand on a
-  /// working day Poisson. Here: a simulated doctor with 1,100 patients at
-  /// 1.1 doctor visits a patient-year and 6 slots a working day; the
-  /// simulation counts the doctor's working days on which new contacts for
-  /// them exceed their slots.
+  /// working day Poisson. Here: a doctor with 1,100 patients at 1.1 doctor
+  /// visits a patient-year; needs arise on every open day, so the demand on
+  /// each of the doctor's working days has mean 1,100 × 1.1 / open days.
+  /// The expected values are an exact Poisson tail written here; with
+  /// fractional slots (carried from day to day) a share frac of the
+  /// working days has ⌊s⌋ + 1 slots. Checked against the analytic model
+  /// (`OverflowFrequency.doctor`, what capacity and sweeps use) and the
+  /// simulation of the same doctor with the default absences (vacation,
+  /// training, sickness), counted over the days the doctor works.
   static func greenSavinMurray2007(seed: UInt64) -> [PublishedCase] {
-    let panel = 1_100, visits = 1.1, slots = 6
-    var p = SimulationParameters()
-    p.years = 20
-    p.demand.doctorVisitsPerYear = Array(repeating: visits, count: AgeBand.allCases.count)
-    p.demand.scaleByNeedWeight = false
-    p.booking.preferPreviousDoctor = false
-    // No absences: every open day is a working day, so the count over
-    // working days does not depend on how away days are tallied.
-    p.workingTime.vacationDaysPerYear = 0
-    p.workingTime.trainingDaysPerYear = 0
-    p.workingTime.sickDaysPerYear = 0
-    let doctor = Clinician(id: "gp", role: .gpSpecialist, fte: 1)
-    let centre = CareCentre(
-      id: "gsm", name: "Green–Savin–Murray", region: "validation", clinicians: [doctor],
-      population: ListedPopulation(groups: [PatientGroup(profile: PatientProfile(ageBand: .age45to64), count: panel)]))
-    var sim = CentreSimulation(centre: centre, parameters: p)
-    sim.slotsPerPresentDayOverride = [Double(slots)]
-    sim.assignmentOverride = PatientAssignment(
-      clinicianIds: ["gp"], capacity: [Double(panel)], load: [Double(panel)],
-      doctorOf: [Int32](repeating: 0, count: panel), releasedRelations: 0)
-    let r = sim.run(seed: seed, stream: [0x65_73_6d])
-    let openDaysPerYear = SimulationCalendar(years: 1, publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear).openDaysPerYear
-    // Demand reaches the practice on every open day; on each working day
-    // the doctor's new contacts are Poisson with this mean.
+    let panel = 1_100, visits = 1.1
+    let source = "Green LV, Savin S, Murray M. Jt Comm J Qual Patient Saf 2007;33(4):211"
+    let citation = "Green-Savin-Murray 2007"
+    let w = WorkingTimeParameters.standard
+    let openDaysPerYear = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: w.publicHolidayDaysPerYear)
     let lambda = Double(panel) * visits / Double(openDaysPerYear)
-    let expected = poissonTail(mean: lambda, above: slots)
-    let days = Double(r.tallies.doctorDays)
-    let se = days > 0 ? (expected * (1 - expected) / days).squareRoot() : .infinity
-    return [
-      PublishedCase(
-        id: "gsm2007.simulation", name: "Overflow frequency on working days, simulated (panel 1,100, 1.1 visits, 6 slots)",
-        source: "Green LV, Savin S, Murray M. Jt Comm J Qual Patient Saf 2007;33(4):211", citation: "Green-Savin-Murray 2007",
-        expected: expected, model: r.doctorOverflowDayShare, tolerance: sampleErrorMultiple * se,
+    func expected(slots s: Double) -> Double {
+      let whole = s.rounded(.down), frac = s - whole
+      return (1 - frac) * poissonTail(mean: lambda, above: Int(whole)) + frac * poissonTail(mean: lambda, above: Int(whole) + 1)
+    }
+    let demand = "demand Poisson, mean \(NumberFormat.fixed(lambda, decimals: 3)) a working day = 1,100 × 1.1 / \(openDaysPerYear) open days"
+    var out: [PublishedCase] = []
+    for slots in [6.0, 6.4] {
+      let label = NumberFormat.machine(slots)
+      let e = expected(slots: slots)
+      out.append(PublishedCase(
+        id: "gsm2007.analytic.\(label)", name: "Overflow frequency, analytic model (panel 1,100, 1.1 visits, \(label) slots a working day)",
+        source: source, citation: citation, expected: e,
+        model: OverflowFrequency.doctor(
+          panel: Double(panel), visitsPerPatientYear: visits, openDaysPerYear: Double(openDaysPerYear), slotsPerPresentDay: slots),
+        tolerance: 1e-12, toleranceReason: "exact formula (floating-point rounding)",
+        assumptions: [demand, slots == slots.rounded() ? "expected = P(Poisson > \(label)), exact tail"
+          : "expected = 0.6 × P(Poisson > 6) + 0.4 × P(Poisson > 7): 40% of working days have 7 slots"]))
+    }
+    for slots in [6.0, 6.4] {
+      let label = NumberFormat.machine(slots)
+      var p = SimulationParameters()
+      p.years = 20
+      p.demand.doctorVisitsPerYear = Array(repeating: visits, count: AgeBand.allCases.count)
+      p.demand.scaleByNeedWeight = false
+      p.booking.preferPreviousDoctor = false
+      let doctor = Clinician(id: "gp", role: .gpSpecialist, fte: 1)
+      let centre = CareCentre(
+        id: "gsm", name: "Green–Savin–Murray", region: "validation", clinicians: [doctor],
+        population: ListedPopulation(groups: [PatientGroup(profile: PatientProfile(ageBand: .age45to64), count: panel)]))
+      var sim = CentreSimulation(centre: centre, parameters: p)
+      sim.slotsPerPresentDayOverride = [slots]
+      sim.assignmentOverride = PatientAssignment(
+        clinicianIds: ["gp"], capacity: [Double(panel)], load: [Double(panel)],
+        doctorOf: [Int32](repeating: 0, count: panel), releasedRelations: 0)
+      let r = sim.run(seed: seed, stream: [0x65_73_6d, UInt64(slots * 10)])
+      let e = expected(slots: slots)
+      let days = Double(r.tallies.doctorDays)
+      let se = days > 0 ? (e * (1 - e) / days).squareRoot() : .infinity
+      out.append(PublishedCase(
+        id: "gsm2007.simulation.\(label)", name: "Overflow frequency on the doctor's working days, simulated (\(label) slots, with absences)",
+        source: source, citation: citation, expected: e, model: r.overflowDayShare, tolerance: sampleErrorMultiple * se,
         toleranceReason: "\(NumberFormat.machine(sampleErrorMultiple)) binomial standard errors over \(Int(days)) working days",
         assumptions: [
-          "demand Poisson, mean \(NumberFormat.fixed(lambda, decimals: 3)) a working day = 1,100 × 1.1 / \(openDaysPerYear) open days",
-          "6 slots a working day; expected = P(Poisson > 6), exact tail",
-          "simulated \(p.years) years, seed \(seed)",
-        ]),
-    ]
+          demand, "\(label) slots a working day, fractions carried from day to day",
+          "absences at the defaults: \(NumberFormat.machine(w.vacationDaysPerYear)) vacation, \(NumberFormat.machine(w.trainingDaysPerYear)) training, \(NumberFormat.machine(w.sickDaysPerYear)) sick days; days away are not counted",
+          "simulated \(p.years) years after \(p.warmUpYears) warm-up, seed \(seed)",
+        ]))
+    }
+    return out
   }
 
   // MARK: - Continuity
