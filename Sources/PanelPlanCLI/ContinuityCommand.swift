@@ -121,7 +121,7 @@ public enum ContinuityCommand: CLICommand {
       }
     }
     // Everything is computed before anything is written.
-    if let pp = a.string("per-patient") { try AtomicFile.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), to: pp) }
+    if a.has("per-patient") { try CommandFiles.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), a, "per-patient") }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
     try emit(text, a, &output)
   }

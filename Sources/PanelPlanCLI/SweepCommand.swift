@@ -159,7 +159,7 @@ public enum SweepCommand: CLICommand {
 
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
-    let stream = try (outPath != nil && format.streams) ? outPath.map(StreamingFile.init) : nil
+    let stream = format.streams ? try CommandFiles.output(a, "out") : nil
     // Swedish Excel's dialect applies to CSV rows, piece by piece.
     let dialect = kind == .csv ? (a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard) : .standard
     var text = dialect.convert(format.header)
@@ -199,8 +199,8 @@ public enum SweepCommand: CLICommand {
       text = ""
     } else if outcome.interrupted {
       throw InputError(problem: "interrupted after \(outcome.pointsDone) of \(outcome.pointCount) points; nothing written (use --out to keep finished points)")
-    } else if let outPath {
-      try AtomicFile.write(text, to: outPath)
+    } else if outPath != nil {
+      try CommandFiles.write(text, a, "out")
       text = ""
     }
     if outcome.interrupted, let outPath {

@@ -26,7 +26,9 @@ public enum RegionFile {
   ///
   /// Every centre is validated; problems name the file and field (JSON) or
   /// line and column (roster).
-  public static func load(_ path: String, startYear: Int = ProjectionSettings.defaultStartYear, trainingYears: Double = 5) throws -> Loaded {
+  /// `command` names the command in the message for a file of another
+  /// kind ("this is a scenario file; `project` takes ...").
+  public static func load(_ path: String, startYear: Int = ProjectionSettings.defaultStartYear, trainingYears: Double = 5, command: String = "project") throws -> Loaded {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError(file: path, problem: "no such file or directory")
@@ -34,12 +36,8 @@ public enum RegionFile {
     if isDirectory.boolValue {
       return try loadDirectory(path, roster: nil, startYear: startYear, trainingYears: trainingYears)
     }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError(file: path, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
-    let probe = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    if probe?["regions"] != nil {
+    let (kind, data) = try JSONFileKind.load(path, accepted: [.region, .nation, .centre], command: command)
+    if kind == .nation {
       let nation = try JSONInput.decode(Nation.self, from: data, file: path)
       var problems: [InputError] = []
       if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
@@ -47,7 +45,7 @@ public enum RegionFile {
       if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
       return Loaded(regions: nation.regions, name: nation.name)
     }
-    if probe?["clinicians"] != nil {
+    if kind == .centre {
       // A single care-centre file: a region of one centre.
       let centre = try JSONInput.decode(CareCentre.self, from: data, file: path)
       try Validation.check(centre, file: path)

@@ -163,12 +163,7 @@ extension SweepDefinition {
   ///   and column for JSON syntax, the field path otherwise), `InputErrors`
   ///   listing every semantic problem at once.
   public static func load(_ file: String) throws -> SweepDefinition {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw InputError(file: file, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
+    let data = try JSONFileKind.load(file, accepted: [.sweep], command: "sweep").1
     let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
     return try decode(data, file: file, directory: directory)
   }
@@ -176,7 +171,7 @@ extension SweepDefinition {
   /// Decodes a sweep from JSON bytes; `directory` resolves relative file
   /// names in `base`.
   public static func decode(_ data: Data, file: String?, directory: String) throws -> SweepDefinition {
-    let tree = try JSONValue.parse(data, file: file)
+    let tree = try JSONInput.parseChecked(data, file: file)
     let raw = try JSONInput.decode(Raw.self, from: data, file: file)
     guard let baseField = tree["base"] else { throw InputError(file: file, field: "base", problem: "missing required field") }
     let base: JSONValue
@@ -205,13 +200,7 @@ extension SweepDefinition {
 
   static func loadIncluded(_ name: String, relativeTo directory: String, depth: Int) throws -> JSONValue {
     let path = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw InputError(file: path, problem: "cannot read the scenario file (\((error as NSError).localizedDescription))")
-    }
-    let v = try JSONValue.parse(data, file: path)
+    let v = try JSONInput.parseChecked(try InputFile.read(path, what: "a scenario file"), file: path)
     guard case .object = v else { throw InputError(file: path, problem: "found \(v.kindDescription), expected a JSON object") }
     return try resolveIncludes(v, directory: URL(fileURLWithPath: path).deletingLastPathComponent().path, depth: depth + 1)
   }
