@@ -47,6 +47,10 @@ public enum CapacityReport {
     u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
     u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
     out += u.render() + "\n"
+    let values = [c.guidelineRatio, c.workingTimeRatio, c.specialistFTEGap, c.specialistFTEGapWorkingTime, c.listedPerSpecialistFTE]
+    if values.contains(where: { !$0.isFinite }) {
+      out += "–: not defined, because a capacity or the specialist FTE is zero (no doctor time in that view).\n"
+    }
     out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100; Sweden 2023: 2,039)\n"
     out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
     return out

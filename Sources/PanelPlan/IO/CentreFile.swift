@@ -17,8 +17,9 @@ public enum CentreFile {
   /// - Throws: `InputError` for unreadable or malformed JSON, `InputErrors`
   ///   listing every semantic problem (ranges, duplicates, references).
   public static func load(_ path: String) throws -> CareCentre {
-    let centre = try JSONInput.decode(CareCentre.self, fromFile: path)
-    try Validation.check(centre, file: path)
+    let data = try InputFile.read(path, what: "a JSON file")
+    let centre = try JSONInput.decode(CareCentre.self, from: data, file: path)
+    try JSONInput.locating(data) { try Validation.check(centre, file: path) }
     return centre
   }
 }

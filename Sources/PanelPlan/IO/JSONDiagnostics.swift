@@ -196,6 +196,12 @@ struct JSONLocator {
       copy.i = offset
       copy.skipValue()
       var text = String(decoding: bytes[offset..<copy.i], as: UTF8.self)
+      // Show a string as the user reads it, not with its JSON escapes.
+      if bytes[offset] == UInt8(ascii: "\""), text.contains("\\"),
+        let s = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) as? String
+      {
+        text = "\"" + s + "\""
+      }
       if text.count > 40 { text = String(text.prefix(37)) + "..." }
       return text
     }
@@ -262,4 +268,43 @@ enum JSONEnumValues {
     "RecruitmentLever": RecruitmentLever.allCases.map(\.rawValue),
     "ContinuityScope": ContinuityScope.allCases.map(\.rawValue),
   ]
+}
+
+extension JSONInput {
+  /// The coding path of a field path such as `population.groups[0].count`.
+  static func codingPath(_ field: String) -> [any CodingKey] {
+    var keys: [any CodingKey] = []
+    for part in field.split(separator: ".") {
+      var name = Substring(part)
+      var indices: [Int] = []
+      while let open = name.lastIndex(of: "["), name.last == "]", let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+        indices.insert(i, at: 0)
+        name = name[..<open]
+      }
+      if !name.isEmpty { keys.append(AnyCodingKey(stringValue: String(name))) }
+      for i in indices { keys.append(AnyCodingKey(intValue: i)!) }
+    }
+    return keys
+  }
+
+  /// Gives an error with a field but no line its line and column in `data`
+  /// (checks made after decoding know only the field).
+  public static func locate(_ e: InputError, in data: Data) -> InputError {
+    guard e.line == nil, let field = e.field, !field.isEmpty else { return e }
+    var locator = JSONLocator([UInt8](data))
+    let (offset, _) = locator.offset(of: codingPath(field))
+    var out = e
+    (out.line, out.column) = locator.lineColumn(offset)
+    return out
+  }
+
+  /// Runs `body`, giving the input errors it throws their line and column
+  /// in `data`.
+  public static func locating<T>(_ data: Data, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as InputErrors {
+      throw InputErrors(e.errors.map { locate($0, in: data) })
+    } catch let e as InputError {
+      throw locate(e, in: data)
+    }
+  }
 }

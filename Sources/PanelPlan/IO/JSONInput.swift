@@ -80,6 +80,7 @@ public enum JSONInput {
         if description.contains("not representable") || description.contains("does not fit") {
           return "found \(found ?? "a number"), expected a whole number that fits (0 or more where counts are meant)"
         }
+        if let found, description.hasPrefix("expected") { return "found \(found), \(description)" }
         if let found, !description.hasPrefix("found") { return "found \(found): \(description)" }
         return description
       }

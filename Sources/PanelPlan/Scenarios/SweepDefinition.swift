@@ -147,9 +147,16 @@ extension SweepDefinition {
         }
         design = d
       }
-      points = try c.decodeIfPresent(Int.self, forKey: .points)
-      replications = try c.decodeIfPresent(Int.self, forKey: .replications)
-      seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+      // A whole number, or a message naming the range (JSONDecoder's own
+      // for -1 as UInt64 has no field and says "not valid JSON").
+      func whole<T: FixedWidthInteger & Decodable>(_: T.Type, _ key: CodingKeys, _ range: String) throws -> T? {
+        guard c.contains(key) else { return nil }
+        if let v = try? c.decodeIfPresent(T.self, forKey: key) { return v }
+        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key], debugDescription: "expected a whole number from \(range)"))
+      }
+      points = try whole(Int.self, .points, "1 to \(SweepDefinition.maximumPoints)")
+      replications = try whole(Int.self, .replications, "1 to 1000000")
+      seed = try whole(UInt64.self, .seed, "0 to \(UInt64.max)")
       parameters = try c.decodeIfPresent([SweepParameter].self, forKey: .parameters) ?? []
       if !c.contains(.base) {
         throw DecodingError.keyNotFound(CodingKeys.base, .init(codingPath: c.codingPath, debugDescription: "missing"))
