@@ -45,7 +45,9 @@ public enum JSONInput {
       if let e = error as? InputError { return file.map { e.file == nil ? e.inFile($0) : e } ?? e }
       return InputError(file: file, problem: "not valid JSON (\(error.localizedDescription))")
     }
-    let bytes = data.map { [UInt8]($0) }
+    // Bytes made in memory (a sweep's edited scenario) have no lines a
+    // user could look up: locate only in a named file.
+    let bytes = file == nil ? nil : data.map { [UInt8]($0) }
     // Where the field is, and what is written there.
     func located(_ codingPath: [any CodingKey], field: String, _ problem: (String?) -> String) -> InputError {
       guard let bytes else { return InputError(file: file, field: field, problem: problem(nil)) }
@@ -81,7 +83,6 @@ public enum JSONInput {
           return "found \(found ?? "a number"), expected a whole number that fits (0 or more where counts are meant)"
         }
         if let found, description.hasPrefix("expected") { return "found \(found), \(description)" }
-        if let found, !description.hasPrefix("found") { return "found \(found): \(description)" }
         return description
       }
     @unknown default:
