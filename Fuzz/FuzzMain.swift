@@ -1,5 +1,6 @@
 // libFuzzer driver for PanelPlan's readers: built by scripts/fuzz.sh with
-// `swiftc -sanitize=fuzzer,address` together with the library's sources.
+// `swiftc -sanitize=fuzzer,address` together with the library's sources,
+// as one module named PanelPlan (sources qualify names with it).
 // PANELPLAN_FUZZ_TARGET picks the reader (see FuzzTargets.names).
 import Foundation
 

@@ -28,7 +28,7 @@ newest=$(ls -t $sources Fuzz/FuzzMain.swift | head -1)
 if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
   echo "Building $bin ..."
   # shellcheck disable=SC2086
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PanelPlanFuzz \
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PanelPlan \
     $sources Fuzz/FuzzMain.swift -o "$bin" || { echo "fuzz build failed"; exit 2; }
 fi
 

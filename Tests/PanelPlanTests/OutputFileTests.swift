@@ -55,7 +55,11 @@ struct OutputFileTests {
 
   @Test func resolveFollowsChainsAndDanglingLinks() throws {
     let dir = folder()
-    let real = (realpath(dir, nil).map { defer { free($0) }; return String(cString: $0) }) ?? dir
+    var real = dir
+    if let r = realpath(dir, nil) {
+      real = String(cString: r)
+      free(r)
+    }
     try FileManager.default.createSymbolicLink(atPath: dir + "/a", withDestinationPath: "b")
     try FileManager.default.createSymbolicLink(atPath: dir + "/b", withDestinationPath: "c.txt")
     let out = try OutputFile(path: dir + "/a")
