@@ -29,7 +29,7 @@ if [ ! -x "$bin" ] || [ "$newest" -nt "$bin" ]; then
   echo "Building $bin ..."
   # shellcheck disable=SC2086
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name PanelPlan \
-    $sources Fuzz/FuzzMain.swift -o "$bin" || { echo "fuzz build failed"; exit 2; }
+    $sources Fuzz/FuzzMain.swift -o "$bin" 2>"$out/build.log" || { cat "$out/build.log"; echo "fuzz build failed"; exit 2; }
 fi
 
 seed() {  # target -> seed files

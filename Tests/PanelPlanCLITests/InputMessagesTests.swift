@@ -195,3 +195,16 @@ struct InputMessagesTests {
     #expect(r.stderr.hasPrefix("Error: --print-scenario prints a scenario file; \(region) is a region or nation file (give a scenario file, or none for the example)\n"))
   }
 }
+
+/// The per-patient CSV takes --csv-dialect even when the results are a table.
+struct PerPatientDialectTests {
+  @Test func excelDialectAppliesToThePerPatientFile() throws {
+    let dir = try BinaryRunner.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let pp = dir.appendingPathComponent("pp.csv").path
+    let r = try BinaryRunner.run(["continuity", BinaryRunner.example("visits.csv"), "--per-patient", pp, "--csv-dialect", "excel-sv"])
+    #expect(r.exitCode == 0)
+    let header = try String(contentsOfFile: pp, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+    #expect(header.contains(";") && !header.contains(","))
+  }
+}

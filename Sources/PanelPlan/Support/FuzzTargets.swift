@@ -20,8 +20,11 @@ public enum FuzzTargets {
     do {
       switch name {
       case "visits":
-        let reader = VisitRecordReader(path: path, skipBadRows: bytes.first.map { $0 & 1 == 1 } ?? false, workers: 1)
-        let a = try VisitContinuityAnalysis.run(reader: reader, options: VisitContinuityOptions())
+        var reader = VisitRecordReader(path: path, skipBadRows: bytes.first.map { $0 & 1 == 1 } ?? false, workers: 1)
+        // Small buffers: fast runs, and rows that straddle buffer ends.
+        reader.bufferBytes = 4 << 10
+        let a = try VisitContinuityAnalysis.run(
+          reader: reader, options: VisitContinuityOptions(), patientRecords: nil, skr: false, skrEndDay: nil, batchBytes: 4 << 10)
         _ = a.summaries()
       case "patients":
         _ = try PatientRecords.load(path: path)
