@@ -30,7 +30,9 @@ public enum CapacityCommand: CLICommand {
   static func guideline(_ a: ParsedArguments) throws -> GuidelineParameters {
     let r = 0.0...100_000.0
     return GuidelineParameters(
-      specialistPanel: try a.double("specialist-panel", in: r)!,
+      // The specialist panel is the guideline's unit: zero would make every
+      // ratio infinite.
+      specialistPanel: try a.double("specialist-panel", in: 1...100_000)!,
       traineeAfterMidTrainingPanel: try a.double("trainee-panel", in: r)!,
       traineeBeforeMidTrainingPanel: try a.double("early-trainee-panel", in: r)!,
       licensedDoctorPanel: try a.double("doctor-panel", in: r)!,

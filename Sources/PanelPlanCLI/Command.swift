@@ -34,8 +34,8 @@ extension CLICommand {
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
     let text = csvDialect(arguments).convert(text)
-    if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
-      try AtomicFile.write(text, to: path)
+    if let out = try CommandFiles.output(arguments, "out") {
+      try out.writeWhole(text)
     } else {
       output.write(text)
     }
@@ -54,9 +54,9 @@ extension CLICommand {
 
   /// Writes the HTML report made by `make` to `--report FILE` when given.
   public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
-    guard let path = arguments.string("report") else { return }
+    guard let out = try CommandFiles.output(arguments, "report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
-    try AtomicFile.write(try make(language), to: path)
+    try out.writeWhole(try make(language))
   }
 }
 
@@ -136,6 +136,10 @@ public enum PanelPlanCLI {
         output.write(command.spec.help)
         return ExitCode.success
       }
+      // Before any work: flags the command would not use, and outputs that
+      // would overwrite an input or cannot be written.
+      try FlagRules.check(parsed)
+      try CommandFiles.check(parsed)
       try command.run(parsed, output: &scratch)
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError

@@ -121,7 +121,12 @@ public enum ContinuityCommand: CLICommand {
       }
     }
     // Everything is computed before anything is written.
-    if let pp = a.string("per-patient") { try AtomicFile.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), to: pp) }
+    if a.has("per-patient") {
+      // The per-patient file is always CSV: the dialect applies to it even
+      // when the main results are a table.
+      let dialect = a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard
+      try CommandFiles.write(dialect.convert(ContinuityReport.perPatientCSV(current)), a, "per-patient")
+    }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
     try emit(text, a, &output)
   }

@@ -44,7 +44,7 @@ enum StaffingOptions {
     if let roster = a.string("roster") {
       return try RegionFile.loadDirectory(path, roster: roster, startYear: start)
     }
-    return try RegionFile.load(path, startYear: start)
+    return try RegionFile.load(path, startYear: start, command: a.spec.name)
   }
 
   /// Settings from the options.
@@ -101,6 +101,14 @@ enum StaffingOptions {
     return s
   }
 
+  /// The warning when both --fill-gaps and --hires are given: the help's
+  /// rule (--fill-gaps is "instead of --hires") decides, and the user hears
+  /// which value was dropped.
+  static func fillGapsWarning(_ a: ParsedArguments) -> String? {
+    guard a.has("fill-gaps") && a.has("hires") else { return nil }
+    return "Warning: --fill-gaps \(a.string("fill-gaps") ?? "") replaces --hires; --hires \(a.string("hires") ?? "") is ignored\n"
+  }
+
   /// Yearly factor of a ten-year growth g: (1 + g)^(1/10).
   static func pow10(_ g: Double) -> Double { PopulationGrowth(tenYearGrowth: [.age80plus: g]).factor(for: .age80plus) }
 }
@@ -132,6 +140,7 @@ public enum ProjectCommand: CLICommand {
     options: StaffingOptions.options + [.format, .csvDialect, .out, .report, .lang])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
     let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)

@@ -56,6 +56,10 @@ public enum CapacityReport {
     u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
     u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
     out += u.render() + "\n"
+    let values = [c.guidelineRatio, c.workingTimeRatio, c.specialistFTEGap, c.specialistFTEGapWorkingTime, c.listedPerSpecialistFTE]
+    if values.contains(where: { !$0.isFinite }) {
+      out += "–: not defined, because a capacity or the specialist FTE is zero (no doctor time in that view).\n"
+    }
     // Issue 13, finding 7: the national figure is per head, this one per FTE.
     out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100 per full-time specialist;"
     out += " Sweden 2023: 2,039 residents per specialist counted per head, not per FTE, so a per-FTE figure is higher)\n"

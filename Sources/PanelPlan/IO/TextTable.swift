@@ -66,7 +66,8 @@ public struct CSVWriter: Sendable {
 public enum NumberFormat {
   /// `12,345` style: thousands separated by commas, rounded to `decimals`.
   public static func grouped(_ x: Double, decimals: Int = 0) -> String {
-    guard x.isFinite else { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
+    // Never "∞" or "inf" to a planner: a ratio over zero is not defined.
+    guard x.isFinite else { return "–" }
     let s = fixed(abs(x), decimals: decimals)
     let parts = s.split(separator: ".", maxSplits: 1)
     var intPart = String(parts[0])
@@ -82,7 +83,7 @@ public enum NumberFormat {
 
   /// Fixed decimals, no grouping: `1234.57`.
   public static func fixed(_ x: Double, decimals: Int) -> String {
-    guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+    guard x.isFinite else { return "–" }
     return String(format: "%.\(decimals)f", x)
   }
 
