@@ -99,6 +99,7 @@ public enum ContinuityCommand: CLICommand {
 
     let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
     var text: String
+    var csvBytes: [UInt8]?
     if comparing {
       var b = options
       if a.has("compare-from") || a.has("compare-to") {
@@ -115,14 +116,27 @@ public enum ContinuityCommand: CLICommand {
       text = try ContinuityReport.comparison(changes, format: format, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current))
     } else {
       switch format {
-      case "csv": text = ContinuityReport.csv(groups)
+      case "csv":
+        // Written in the dialect by the byte writer; emitted as is below.
+        csvBytes = ContinuityReport.csvBytes(groups, dialect: csvDialect(a))
+        text = ""
       case "json": text = try ContinuityReport.json(current, groups, file: path)
       default: text = ContinuityReport.table(current, groups, file: path)
       }
     }
     // Everything is computed before anything is written.
-    if let pp = a.string("per-patient") { try AtomicFile.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), to: pp) }
+    if let pp = a.string("per-patient") {
+      // Bytes in the dialect, formatted on all threads, never one String of
+      // the whole file. Whole or not at all through AtomicFile for now; an
+      // output file taking chunks (CSVByteSink) can replace the array sink.
+      let bytes = ContinuityReport.perPatientCSVBytes(current, dialect: csvDialect(a), threads: threads)
+      try bytes.withUnsafeBytes { try AtomicFile.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none), to: pp) }
+    }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
-    try emit(text, a, &output)
+    if let csvBytes {
+      if let out = a.string("out") { try AtomicFile.write(Data(csvBytes), to: out) } else { output.write(String(decoding: csvBytes, as: UTF8.self)) }
+    } else {
+      try emit(text, a, &output)
+    }
   }
 }
