@@ -176,3 +176,14 @@ private func expectMatches(_ a: VisitContinuityAnalysis, _ ref: [(String, Contin
     #expect(ContinuityReport.csvBytes(summaries, dialect: dialect) == Array(dialect.convert(ContinuityReport.csv(summaries)).utf8))
   }
 }
+
+@Test func patientsWithManyShuffledVisitsMatchTheReference() throws {
+  // Above 32 visits a patient's rows are put in date order by a key sort
+  // rather than an insertion sort; both must keep file order on ties.
+  var visits = randomVisits(seed: 9, patients: 150, maxVisits: 120)
+  var rng = Xoshiro256(seed: 9, stream: [8])
+  for i in stride(from: visits.count - 1, to: 0, by: -1) { visits.swapAt(i, rng.nextIndex(i + 1)) }
+  let a = try analyse(csv(visits), workers: 2, batchBytes: 1 << 12)
+  #expect(a.unorderedPatients > 50)
+  expectMatches(a, reference(visits))
+}
