@@ -228,9 +228,22 @@ public struct ByteInterner: Sendable {
   }
 
   /// Entry indices ordered by their bytes (memcmp order).
+  ///
+  /// Sorts (first 8 bytes as a big-endian word, index) pairs, so most
+  /// comparisons are one integer compare within the array; ids that share
+  /// their first 8 bytes are then compared whole.
   public func sortedOrder() -> [Int32] {
-    var order = (0..<Int32(count)).map { $0 }
-    order.sort { compare($0, $1) < 0 }
-    return order
+    var keys = [(prefix: UInt64, index: Int32)]()
+    keys.reserveCapacity(count)
+    arena.withUnsafeBytes { a in
+      for i in 0..<count {
+        let s = starts[i], n = min(8, starts[i + 1] - s)
+        var w: UInt64 = 0
+        for k in 0..<n { w |= UInt64(a[s + k]) << (56 - 8 * UInt64(k)) }
+        keys.append((w, Int32(i)))
+      }
+    }
+    keys.sort { x, y in x.prefix != y.prefix ? x.prefix < y.prefix : compare(x.index, y.index) < 0 }
+    return keys.map(\.index)
   }
 }

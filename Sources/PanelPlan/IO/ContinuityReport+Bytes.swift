@@ -38,6 +38,8 @@ extension ContinuityReport {
     let threads = max(1, threads)
     var writers = (0..<threads).map { _ in CSVByteWriter(dialect: dialect, sink: CSVByteArraySink()) }
     let blocks = (order.count + blockPatients - 1) / blockPatients
+    let groupings = Array(a.groupings.dropFirst())
+    let labels = groupings.map { g in g.labels.map { Array($0.utf8) } }
     var first = 0
     while first < blocks {
       let round = min(threads, blocks - first)
@@ -48,7 +50,8 @@ extension ContinuityReport {
           let o = SendableConstPointer(op.baseAddress!), n = op.count
           DispatchQueue.concurrentPerform(iterations: round) { t in
             let lo = (base + t) * blockPatients, hi = min(n, lo + blockPatients)
-            for k in lo..<hi { perPatientRow(a, patient: o.pointer[k], into: &w.pointer[t]) }
+            let rows = PerPatientBlock(a, groupings: groupings, order: UnsafeBufferPointer(start: o.pointer + lo, count: hi - lo))
+            rows.write(a, labels: labels, into: &w.pointer[t])
             // The writer buffers whole blocks: finish() moves them to its array sink.
             try? w.pointer[t].finish()
           }
@@ -60,26 +63,6 @@ extension ContinuityReport {
       }
       first += round
     }
-  }
-
-  @inline(__always)
-  static func perPatientRow(_ a: VisitContinuityAnalysis, patient p: Int32, into w: inout CSVByteWriter<CSVByteArraySink>) {
-    let i = Int(p)
-    a.patients.withBytes(p) { w.field($0) }
-    for g in a.groupings.dropFirst() { w.field(g.labels[Int(g.groupOfPatient[i])]) }
-    for scope in ContinuityScope.allCases {
-      let x = a.indices(i, scope)
-      w.integer(x.visits)
-      w.integer(x.providers)
-      w.number(x.coc)
-      w.number(x.upc)
-      w.number(x.secon)
-      w.number(x.herfindahl)
-      w.number(x.mmci)
-      w.number(x.fixedDoctorShare)
-    }
-    // Never flushes to the sink mid-block: the array sink only grows.
-    try? w.endRow()
   }
 
   /// The per-patient CSV as bytes in the given dialect.
@@ -128,4 +111,60 @@ extension ContinuityReport {
 struct SendableConstPointer<T>: @unchecked Sendable {
   let pointer: UnsafePointer<T>
   init(_ p: UnsafePointer<T>) { pointer = p }
+}
+
+/// One block of the per-patient file's patients (in id order), with what
+/// their rows need gathered first into small arrays. Patients in id order
+/// are scattered over the per-patient arrays (numbered by first
+/// appearance); a tight gather loop lets the processor overlap those cache
+/// misses, where formatting between them would not.
+struct PerPatientBlock {
+  var doctor: [ContinuityStatistics] = []
+  var all: [ContinuityStatistics] = []
+  var hasFixedDoctor: [Bool] = []
+  var idRange: [Range<Int>] = []
+  var group: [[Int32]]
+
+  init(_ a: VisitContinuityAnalysis, groupings: [PatientGrouping], order: UnsafeBufferPointer<Int32>) {
+    let n = order.count
+    doctor.reserveCapacity(n)
+    all.reserveCapacity(n)
+    hasFixedDoctor.reserveCapacity(n)
+    idRange.reserveCapacity(n)
+    for p in order {
+      let i = Int(p)
+      doctor.append(a.doctorStatistics[i])
+      all.append(a.allStatistics[i])
+      hasFixedDoctor.append(a.hasFixedDoctor[i])
+      idRange.append(a.patients.starts[i]..<a.patients.starts[i + 1])
+    }
+    group = groupings.map { g in order.map { g.groupOfPatient[Int($0)] } }
+  }
+
+  func write(_ a: VisitContinuityAnalysis, labels: [[[UInt8]]], into w: inout CSVByteWriter<CSVByteArraySink>) {
+    a.patients.arena.withUnsafeBytes { arena in
+      for k in doctor.indices {
+        w.field(UnsafeRawBufferPointer(rebasing: arena[idRange[k]]))
+        for (g, l) in labels.enumerated() { l[Int(group[g][k])].withUnsafeBytes { w.field($0) } }
+        let fd = hasFixedDoctor[k]
+        // Scopes in `ContinuityScope.allCases` order: doctor, then all.
+        Self.write(doctor[k].indices(hasFixedDoctor: fd), into: &w)
+        Self.write(all[k].indices(hasFixedDoctor: fd), into: &w)
+        // Never reaches the sink mid-block: an array sink only grows.
+        try? w.endRow()
+      }
+    }
+  }
+
+  @inline(__always)
+  static func write(_ x: ContinuityIndices, into w: inout CSVByteWriter<CSVByteArraySink>) {
+    w.integer(x.visits)
+    w.integer(x.providers)
+    w.number(x.coc)
+    w.number(x.upc)
+    w.number(x.secon)
+    w.number(x.herfindahl)
+    w.number(x.mmci)
+    w.number(x.fixedDoctorShare)
+  }
 }
