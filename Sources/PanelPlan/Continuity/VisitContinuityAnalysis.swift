@@ -314,7 +314,9 @@ public struct VisitContinuityAnalysis: Sendable {
       DispatchQueue.concurrentPerform(iterations: tasks) { t in
         let m = groups[t / 2]
         let s: ContinuityScope = t % 2 == 0 ? .doctor : .all
-        o.pointer[t] = ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
+        // The members filtered first, so the summary knows their number and
+        // sizes its columns once (no regrowth of arrays of millions).
+        o.pointer[t] = ContinuitySummary(m.filter { counts(Int($0), s) }.lazy.map { indices(Int($0), s) })
       }
     }
     return g.labels.indices.map { k in
