@@ -9,6 +9,7 @@
 #   shuffled: 10.4 M rows, ids drawn from 8.5 M (about 6 M patients), random order
 #   sorted:   50 M rows, ids drawn from 4 M, in date order (the benchmark file's shape)
 # Needs about 3 GB free for `sorted`. Installs polars from PyPI if missing.
+# NOPP=0 skips the runs without --per-patient; KEEP=1 keeps the files.
 set -eu
 cd "$(dirname "$0")/.."
 SHAPES=${1:-both}
@@ -43,7 +44,7 @@ shape() {  # name rows ids order
   [ -f "$f" ] || "$TMP/gen-visits" "$f" "$2" "$3" "$4" 16
   echo "== $1: $(wc -c < "$f") bytes, $2 rows; $(nproc) cores; $(uname -m); load $(cut -d' ' -f1-3 /proc/loadavg)"
   run "pp_$1" $BIN continuity "$f" --per-patient "$TMP/pp-$1.csv"
-  run "nopp_$1" $BIN continuity "$f"
+  [ "${NOPP:-1}" = 0 ] || run "nopp_$1" $BIN continuity "$f"
   run "polars_$1" python3 scripts/continuity_polars.py "$f" "$TMP/pl-$1.csv"
   eval "a=\$T_pp_$1 b=\$T_polars_$1 ma=\$M_pp_$1 mb=\$M_polars_$1"
   echo "$1: panelplan --per-patient ${a} s vs polars ${b} s: $(echo "$b $a" | awk '{printf "%.2f", $1/$2}')x faster; peak memory ratio $(echo "$ma $mb" | awk '{printf "%.2f", $1/$2}') of polars'"

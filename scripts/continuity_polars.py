@@ -48,7 +48,7 @@ def main() -> None:
         pl.col("profession").str.to_lowercase().is_in(DOCTOR).alias("doctor"), "fixed_doctor")
     v = v.with_row_index("row").sort("patient", "date", "row")
     fd = v.group_by("patient").agg(pl.col("fixed_doctor").drop_nulls().last().alias("fd"))
-    v = v.join(fd, on="patient", how="left")
+    v = v.join(fd, on="patient", how="left", maintain_order="left")
     doc = scope(v.filter(pl.col("doctor")), "_doctor")
     allc = scope(v, "_all")
     res = allc.join(doc, on="patient", how="left").sort("patient")
