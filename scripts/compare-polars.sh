@@ -30,13 +30,15 @@ run() {  # label command... → prints "seconds maxrss_kib" per run
     /usr/bin/time -v "$@" > /dev/null 2> "$TMP/cmp-time.txt"
     s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); x=0; for(k=1;k<=n;k++) x=x*60+t[k]; print x}' "$TMP/cmp-time.txt")
     m=$(awk -F': ' '/Maximum resident/ {print $2}' "$TMP/cmp-time.txt")
-    echo "$s $m" >> "$TMP/cmp-$label.txt"
+    c=$(awk -F': ' '/User time|System time/ {x += $2} END {print x}' "$TMP/cmp-time.txt")
+    echo "$s $m $c $(cut -d' ' -f1 /proc/loadavg)" >> "$TMP/cmp-$label.txt"
     i=$((i + 1))
   done
   t=$(cut -d' ' -f1 "$TMP/cmp-$label.txt" | median)
   m=$(cut -d' ' -f2 "$TMP/cmp-$label.txt" | median)
-  echo "$label: median ${t} s (runs: $(cut -d' ' -f1 "$TMP/cmp-$label.txt" | tr '\n' ' ')), peak ${m} KiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
-  eval "T_$label=$t M_$label=$m"
+  c=$(cut -d' ' -f3 "$TMP/cmp-$label.txt" | median)
+  echo "$label: median ${t} s wall (runs: $(cut -d' ' -f1 "$TMP/cmp-$label.txt" | tr '\n' ' ')), median ${c} s CPU (user+sys; runs: $(cut -d' ' -f3 "$TMP/cmp-$label.txt" | tr '\n' ' ')), peak ${m} KiB; 1-min load after each run: $(cut -d' ' -f4 "$TMP/cmp-$label.txt" | tr '\n' ' ')"
+  eval "T_$label=$t M_$label=$m C_$label=$c"
 }
 
 shape() {  # name rows ids order
@@ -46,8 +48,8 @@ shape() {  # name rows ids order
   run "pp_$1" $BIN continuity "$f" --per-patient "$TMP/pp-$1.csv"
   [ "${NOPP:-1}" = 0 ] || run "nopp_$1" $BIN continuity "$f"
   run "polars_$1" python3 scripts/continuity_polars.py "$f" "$TMP/pl-$1.csv"
-  eval "a=\$T_pp_$1 b=\$T_polars_$1 ma=\$M_pp_$1 mb=\$M_polars_$1"
-  echo "$1: panelplan --per-patient ${a} s vs polars ${b} s: $(echo "$b $a" | awk '{printf "%.2f", $1/$2}')x faster; peak memory ratio $(echo "$ma $mb" | awk '{printf "%.2f", $1/$2}') of polars'"
+  eval "a=\$T_pp_$1 b=\$T_polars_$1 ma=\$M_pp_$1 mb=\$M_polars_$1 ca=\$C_pp_$1 cb=\$C_polars_$1"
+  echo "$1: panelplan --per-patient ${a} s vs polars ${b} s wall: $(echo "$b $a" | awk '{printf "%.2f", $1/$2}')x; CPU ${ca} s vs ${cb} s: $(echo "$cb $ca" | awk '{printf "%.2f", $1/$2}')x; peak memory $(echo "$ma $mb" | awk '{printf "%.2f", $1/$2}') of polars'"
   [ "${KEEP:-0}" = 1 ] || rm -f "$f" "$TMP/pp-$1.csv" "$TMP/pl-$1.csv"
 }
 
