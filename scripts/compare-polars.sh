@@ -9,7 +9,7 @@
 #   shuffled: 10.4 M rows, ids drawn from 8.5 M (about 6 M patients), random order
 #   sorted:   50 M rows, ids drawn from 4 M, in date order (the benchmark file's shape)
 # Needs about 3 GB free for `sorted`. Installs polars from PyPI if missing.
-# NOPP=0 skips the runs without --per-patient; KEEP=1 keeps the files.
+# POLARS_RUNS=N runs polars N times instead of RUNS. NOPP=0 skips the runs without --per-patient; KEEP=1 keeps the files.
 set -eu
 cd "$(dirname "$0")/.."
 SHAPES=${1:-both}
@@ -47,7 +47,7 @@ shape() {  # name rows ids order
   echo "== $1: $(wc -c < "$f") bytes, $2 rows; $(nproc) cores; $(uname -m); load $(cut -d' ' -f1-3 /proc/loadavg)"
   run "pp_$1" $BIN continuity "$f" --per-patient "$TMP/pp-$1.csv"
   [ "${NOPP:-1}" = 0 ] || run "nopp_$1" $BIN continuity "$f"
-  run "polars_$1" python3 scripts/continuity_polars.py "$f" "$TMP/pl-$1.csv"
+  RUNS=${POLARS_RUNS:-$RUNS} run "polars_$1" python3 scripts/continuity_polars.py "$f" "$TMP/pl-$1.csv"
   eval "a=\$T_pp_$1 b=\$T_polars_$1 ma=\$M_pp_$1 mb=\$M_polars_$1 ca=\$C_pp_$1 cb=\$C_polars_$1"
   echo "$1: panelplan --per-patient ${a} s vs polars ${b} s wall: $(echo "$b $a" | awk '{printf "%.2f", $1/$2}')x; CPU ${ca} s vs ${cb} s: $(echo "$cb $ca" | awk '{printf "%.2f", $1/$2}')x; peak memory $(echo "$ma $mb" | awk '{printf "%.2f", $1/$2}') of polars'"
   [ "${KEEP:-0}" = 1 ] || rm -f "$f" "$TMP/pp-$1.csv" "$TMP/pl-$1.csv"

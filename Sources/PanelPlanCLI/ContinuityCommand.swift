@@ -130,7 +130,11 @@ public enum ContinuityCommand: CLICommand {
       // the whole file. Whole or not at all through AtomicFile for now; an
       // output file taking chunks (CSVByteSink) can replace the array sink.
       let bytes = ContinuityReport.perPatientCSVBytes(current, dialect: csvDialect(a), threads: threads)
-      try bytes.withUnsafeBytes { try AtomicFile.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none), to: pp) }
+      try bytes.withUnsafeBytes { b in
+        // No copy of a file of hundreds of MB; `bytes` outlives the write.
+        let data = b.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: b.count, deallocator: .none) } ?? Data()
+        try AtomicFile.write(data, to: pp)
+      }
     }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
     if let csvBytes {

@@ -47,13 +47,14 @@ import Testing
 }
 
 @Test func sortedOrderIsByteOrderWithShorterFirstOnATie() {
-  // Ids sharing 8-byte prefixes, of lengths 0–20, with zero bytes (which the
+  // Ids sharing 8- and 16-byte prefixes, of lengths 0–30, with zero bytes (which the
   // prefix word pads with), checked against a plain lexicographic sort.
   var rng = Xoshiro256(seed: 12, stream: [3])
   var ids = ByteInterner()
   var seen: [[UInt8]] = []
   for _ in 0..<4000 {
-    let prefix: [UInt8] = rng.nextIndex(2) == 0 ? Array("P0517018".utf8) : [0, 1, 0]
+    let prefixes: [[UInt8]] = [Array("P0517018".utf8), [0, 1, 0], Array("patient-00000000001".utf8)]
+    let prefix = prefixes[rng.nextIndex(prefixes.count)]
     let id = Array(prefix.prefix(rng.nextIndex(prefix.count + 1))) + (0..<rng.nextIndex(12)).map { _ in UInt8([0, 1, 48, 49, 255][rng.nextIndex(5)]) }
     var isNew = false
     _ = id.withUnsafeBytes { ids.intern($0, isNew: &isNew) }
