@@ -99,6 +99,7 @@ public enum ContinuityCommand: CLICommand {
 
     let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
     var text: String
+    var csvBytes: [UInt8]?
     if comparing {
       var b = options
       if a.has("compare-from") || a.has("compare-to") {
@@ -115,19 +116,37 @@ public enum ContinuityCommand: CLICommand {
       text = try ContinuityReport.comparison(changes, format: format, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current))
     } else {
       switch format {
-      case "csv": text = ContinuityReport.csv(groups)
+      case "csv":
+        // Written in the dialect by the byte writer; emitted as is below.
+        csvBytes = ContinuityReport.csvBytes(groups, dialect: csvDialect(a))
+        text = ""
       case "json": text = try ContinuityReport.json(current, groups, file: path)
       default: text = ContinuityReport.table(current, groups, file: path)
       }
     }
     // Everything is computed before anything is written.
-    if a.has("per-patient") {
-      // The per-patient file is always CSV: the dialect applies to it even
-      // when the main results are a table.
-      let dialect = a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard
-      try CommandFiles.write(dialect.convert(ContinuityReport.perPatientCSV(current)), a, "per-patient")
+    if let file = try CommandFiles.output(a, "per-patient") {
+      // Bytes in the dialect, formatted on all threads and streamed into the
+      // checked output: never one String of the whole file, and still
+      // whole or not at all (the output publishes only on commit).
+      var sink = file
+      do {
+        try ContinuityReport.writePerPatientCSV(current, dialect: csvDialect(a), threads: threads, to: &sink)
+        try file.commit()
+      } catch {
+        file.discard()
+        throw error
+      }
     }
     try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
-    try emit(text, a, &output)
+    if let csvBytes {
+      if let file = try CommandFiles.output(a, "out") {
+        do { try file.write(csvBytes); try file.commit() } catch { file.discard(); throw error }
+      } else {
+        output.write(String(decoding: csvBytes, as: UTF8.self))
+      }
+    } else {
+      try emit(text, a, &output)
+    }
   }
 }
