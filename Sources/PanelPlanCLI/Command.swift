@@ -75,6 +75,7 @@ public enum PanelPlanCLI {
       ContinuityCommand.self,
       AssignCommand.self,
       GenerateCommand.self,
+      CalibrateCommand.self,
     ]
   }
 
