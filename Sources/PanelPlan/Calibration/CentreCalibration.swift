@@ -26,12 +26,16 @@ import Foundation
 /// - Shares of doctor visits with the patient's fixed doctor and with a
 ///   doctor seen before in the window (descriptive: the booking model has
 ///   no such parameter; the validation compares them).
-/// - Pace: doctor visits per doctor present day (a present day: a day
-///   with at least one visit by that doctor), over the centre file's
-///   doctors; then `WorkingTimeParameters.minutesPerVisit` is solved so that
-///   `DoctorSlots` offers that many slots per present day. This assumes the
-///   doctors' days were full, as in a centre with waiting lists; a centre
-///   with idle time will get a slower pace than its capacity.
+/// - Pace: doctor visits per doctor-FTE present day (a present day: a
+///   day with at least one visit by that doctor), over the centre file's
+///   doctors; then the time per unit of work (`minutesPerVisit`,
+///   `indirectMinutesPerVisit`, `indirectMinutesPerPatientYear`, one common
+///   scale) is solved so that `DoctorSlots` offers, over the model's
+///   present days (absence defaults), as many slots a year as the doctors
+///   made visits a year. One scale keeps the defaults' proportions
+///   (Socialstyrelsen's time split) and always has a solution.
+///   This assumes the doctors' days were full, as in a centre with waiting
+///   lists; a centre with idle time gets fewer slots than it has.
 /// - Current fixed doctors: from the patients file, else the visits'
 ///   fixed-doctor column, else the centre file; kept in the scenario's patients.
 ///
@@ -276,39 +280,57 @@ public struct CentreCalibration: Sendable {
       defaults.append("demand.nurseContactsPerDoctorContact, demand.otherContactsPerDoctorContact: no doctor visits of listed patients")
     }
 
-    // Pace over the centre's doctors.
+    // Pace over the centre's doctors: visits per doctor-FTE present day
+    // (a present day: at least one visit by the doctor that day).
     var paceAcc = RatioEstimate.Accumulator()
-    var clinicianIsDoctor = [Bool](repeating: false, count: rows.clinicians.count)
-    for k in 0..<rows.clinicians.count { clinicianIsDoctor[k] = doctorIndex[rows.clinicians.string(Int32(k))] != nil }
+    var fteOfClinician = [Double](repeating: -1, count: rows.clinicians.count)
+    for k in 0..<rows.clinicians.count {
+      if let d = doctorIndex[rows.clinicians.string(Int32(k))] { fteOfClinician[k] = centre.clinicians[d].fte }
+    }
     var perDoctorDay: [Int64: Int32] = [:]
     var unknownDoctorVisits = 0
     for v in rows.patient.indices where rows.profession[v] == CalibrationRows.doctor {
       let c = rows.clinician[v]
-      guard clinicianIsDoctor[Int(c)] else { unknownDoctorVisits += 1; continue }
+      guard fteOfClinician[Int(c)] >= 0 else { unknownDoctorVisits += 1; continue }
       perDoctorDay[Int64(c) << 32 | Int64(dayOf(rows.minute[v]) - fromDay), default: 0] += 1
     }
-    for (_, k) in perDoctorDay { paceAcc.add(y: Double(k), x: 1) }
+    for (key, k) in perDoctorDay { paceAcc.add(y: Double(k), x: fteOfClinician[Int(key >> 32)]) }
     if unknownDoctorVisits > 0 {
       notes.append("\(unknownDoctorVisits) doctor visit(s) were made by clinicians who are not doctors in the centre file; left out of the pace.")
     }
     var workingTime = base.workingTime
     let paceE = paceAcc.estimate
-    add("observed.doctorVisitsPerDoctorPresentDay", paceE, countOf: "doctor visits")
-    estimates[estimates.count - 1].units = perDoctorDay.count
-    if paceE.value.isFinite && paceE.value > 0, let m = solveMinutesPerVisit(pace: paceE.value, centre: centre, base: base) {
-      workingTime.minutesPerVisit = m.minutes
-      // The same relative error as the pace (minutes ∝ 1 / pace near the solution).
-      estimates.insert(Estimate(name: "workingTime.minutesPerVisit", value: m.minutes, standardError: m.minutes * paceE.standardError / paceE.value,
-                                count: Int(paceE.numerator), countOf: "doctor visits", units: perDoctorDay.count), at: estimates.count - 1)
+    let doctorDays = perDoctorDay.count
+    let visitsPerYear = paceE.numerator / windowYears
+    if visitsPerYear > 0, let k = solveTimeScale(slotsPerYear: visitsPerYear, centre: centre, base: base) {
+      workingTime = scaled(base.workingTime, by: k)
+      // The pace's relative error carries over to the scale (slots ∝ 1 / k
+      // when indirect work is small against patient time).
+      let se = paceE.value > 0 ? k * paceE.standardError / paceE.value : .nan
+      add("workingTime.timeScale", RatioEstimate(value: k, standardError: se, units: doctorDays, numerator: paceE.numerator, denominator: 0),
+          countOf: "doctor visits by the centre's doctors")
+      for (name, v) in [("minutesPerVisit", workingTime.minutesPerVisit), ("indirectMinutesPerVisit", workingTime.indirectMinutesPerVisit),
+                        ("indirectMinutesPerPatientYear", workingTime.indirectMinutesPerPatientYear)] {
+        add("workingTime.\(name)", RatioEstimate(value: v, standardError: v / k * se, units: doctorDays, numerator: paceE.numerator, denominator: 0),
+            countOf: "doctor visits by the centre's doctors")
+      }
+      var p = base
+      p.workingTime = workingTime
+      let modelDays = modelDoctorFTEPresentDaysPerYear(centre: centre, parameters: p)
+      notes.append("Pace: \(NumberFormat.machine((paceE.value * 100).rounded() / 100)) doctor visits per doctor-FTE present day on \(NumberFormat.machine((paceE.denominator / windowYears).rounded())) FTE-days a year in the records; the model's doctors are present \(NumberFormat.machine(modelDays.rounded())) FTE-days a year (absence defaults). The time per visit and per patient (minutes, indirect minutes per visit and per patient-year) is scaled by \(NumberFormat.machine((k * 1000).rounded() / 1000)) so that the year's slots equal the year's \(NumberFormat.machine(visitsPerYear.rounded())) visits (full days, no idle time).")
+      if k < 0.5 || k > 2 {
+        notes.append("That scale is far from 1: the records' pace is \(NumberFormat.machine((100 / k).rounded() / 100))× what the working-time defaults give these doctors. Check the centre file's FTE and duties, or set working time in a scenario given as --centre.")
+      }
     } else {
-      defaults.append("workingTime.minutesPerVisit: no visits by the centre file's doctors")
+      defaults.append("workingTime: no visits by the centre file's doctors to set the pace from")
     }
+    add("observed.doctorVisitsPerDoctorFTEPresentDay", paceE, countOf: "doctor visits by the centre's doctors")
     add("observed.fixedDoctorVisitShare", fixedAcc.estimate, countOf: "doctor visits with the fixed doctor")
     add("observed.seenBeforeVisitShare", seenAcc.estimate, countOf: "doctor visits with a doctor seen before")
     add("observed.shareWithFixedDoctor", hasFixedAcc.estimate, countOf: "listed patients with a fixed doctor")
     defaults += [
       "booking, absences, guideline, assignment, triage, patience: not estimable from visit records; documented defaults",
-      "workingTime (all but minutesPerVisit): documented defaults",
+      "workingTime hours, absence days, meetings, administration, trainee factors: documented defaults (only the time per unit of work is scaled)",
       "demand.taskSharingShare: default (records cannot tell a shared task from a nurse contact)",
     ]
 
@@ -335,33 +357,49 @@ public struct CentreCalibration: Sendable {
       listed: listed.count, listedWithFixedDoctor: listed.reduce(0) { $0 + ($1.fixed != nil ? 1 : 0) }, continuity: analysis)
   }
 
-  /// The model's doctor slots per present day, over the centre's doctors:
-  /// `DoctorSlots`' slots a year over their expected present days (the whole
-  /// list's indirect work shared by patient hours, as capacity does).
-  public static func modelPace(centre: CareCentre, parameters: SimulationParameters) -> Double {
-    let open = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: parameters.workingTime.publicHolidayDaysPerYear)
-    let slots = DoctorSlots(clinicians: centre.clinicians, panels: [], weightedListed: centre.population.weightedCount,
-                            workingTime: parameters.workingTime, absences: parameters.absences, openDaysPerYear: open)
-    let presentDays = zip(centre.clinicians, slots.expectedPresentDaysPerYear).reduce(0.0) { $0 + ($1.0.role.isDoctor ? $1.1 : 0) }
-    return presentDays > 0 ? slots.totalVisitSlotsPerYear / presentDays : .nan
+  /// The model's doctor visit slots a year (`DoctorSlots`, the whole list's
+  /// indirect work shared by patient hours, as capacity does).
+  public static func modelSlotsPerYear(centre: CareCentre, parameters: SimulationParameters) -> Double {
+    slots(centre, parameters).totalVisitSlotsPerYear
   }
 
-  /// Minutes per visit at which the model's pace equals `pace`, by
-  /// bisection on [1, 480] minutes (slots fall as minutes rise); nil when
-  /// no value in that range reaches it.
-  static func solveMinutesPerVisit(pace: Double, centre: CareCentre, base: SimulationParameters) -> (minutes: Double, pace: Double)? {
+  /// The model's doctors' expected present days a year, each weighted by FTE.
+  public static func modelDoctorFTEPresentDaysPerYear(centre: CareCentre, parameters: SimulationParameters) -> Double {
+    zip(centre.clinicians, slots(centre, parameters).expectedPresentDaysPerYear).reduce(0.0) { $0 + ($1.0.role.isDoctor ? $1.1 * $1.0.fte : 0) }
+  }
+
+  static func slots(_ centre: CareCentre, _ parameters: SimulationParameters) -> DoctorSlots {
+    let open = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: parameters.workingTime.publicHolidayDaysPerYear)
+    return DoctorSlots(clinicians: centre.clinicians, panels: [], weightedListed: centre.population.weightedCount,
+                       workingTime: parameters.workingTime, absences: parameters.absences, openDaysPerYear: open)
+  }
+
+  /// Working time with every time per unit of work (minutes per visit,
+  /// indirect minutes per visit and per patient-year) multiplied by `k`.
+  public static func scaled(_ w: WorkingTimeParameters, by k: Double) -> WorkingTimeParameters {
+    var w = w
+    w.minutesPerVisit *= k
+    w.indirectMinutesPerVisit *= k
+    w.indirectMinutesPerPatientYear *= k
+    return w
+  }
+
+  /// The scale of the time per unit of work at which the model offers
+  /// `slotsPerYear`, by bisection on log k in [1/1000, 100]: slots are
+  /// (patient minutes − k·I) / (k·m), falling in k, so one parameter always
+  /// reproduces any pace the doctors' patient hours allow. nil when none does.
+  static func solveTimeScale(slotsPerYear target: Double, centre: CareCentre, base: SimulationParameters) -> Double? {
     var p = base
-    func at(_ m: Double) -> Double {
-      p.workingTime.minutesPerVisit = m
-      return modelPace(centre: centre, parameters: p)
+    func at(_ logK: Double) -> Double {
+      p.workingTime = scaled(base.workingTime, by: exp(logK))
+      return modelSlotsPerYear(centre: centre, parameters: p)
     }
-    var lo = 1.0, hi = 480.0
-    guard at(lo) >= pace, at(hi) <= pace else { return nil }
+    var lo = log(0.001), hi = log(100.0)
+    guard at(lo) >= target, at(hi) <= target else { return nil }
     for _ in 0..<60 {
       let mid = (lo + hi) / 2
-      if at(mid) > pace { lo = mid } else { hi = mid }
+      if at(mid) > target { lo = mid } else { hi = mid }
     }
-    let m = (lo + hi) / 2
-    return (m, at(m))
+    return exp((lo + hi) / 2)
   }
 }
