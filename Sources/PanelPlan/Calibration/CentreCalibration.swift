@@ -298,11 +298,14 @@ public struct CentreCalibration: Sendable {
     if unknownDoctorVisits > 0 {
       notes.append("\(unknownDoctorVisits) doctor visit(s) were made by clinicians who are not doctors in the centre file; left out of the pace.")
     }
+    // Slots depend on the listed population (its indirect work): the scenario's.
+    var c = centre
+    c.population = ListedPopulation(patients: listed.map { Patient(id: $0.id, profile: $0.profile, fixedDoctorId: $0.fixed) })
     var workingTime = base.workingTime
     let paceE = paceAcc.estimate
     let doctorDays = perDoctorDay.count
     let visitsPerYear = paceE.numerator / windowYears
-    if visitsPerYear > 0, let k = solveTimeScale(slotsPerYear: visitsPerYear, centre: centre, base: base) {
+    if visitsPerYear > 0, let k = solveTimeScale(slotsPerYear: visitsPerYear, centre: c, base: base) {
       workingTime = scaled(base.workingTime, by: k)
       // The pace's relative error carries over to the scale (slots ∝ 1 / k
       // when indirect work is small against patient time).
@@ -316,7 +319,7 @@ public struct CentreCalibration: Sendable {
       }
       var p = base
       p.workingTime = workingTime
-      let modelDays = modelDoctorFTEPresentDaysPerYear(centre: centre, parameters: p)
+      let modelDays = modelDoctorFTEPresentDaysPerYear(centre: c, parameters: p)
       notes.append("Pace: \(NumberFormat.machine((paceE.value * 100).rounded() / 100)) doctor visits per doctor-FTE present day on \(NumberFormat.machine((paceE.denominator / windowYears).rounded())) FTE-days a year in the records; the model's doctors are present \(NumberFormat.machine(modelDays.rounded())) FTE-days a year (absence defaults). The time per visit and per patient (minutes, indirect minutes per visit and per patient-year) is scaled by \(NumberFormat.machine((k * 1000).rounded() / 1000)) so that the year's slots equal the year's \(NumberFormat.machine(visitsPerYear.rounded())) visits (full days, no idle time).")
       if k < 0.5 || k > 2 {
         notes.append("That scale is far from 1: the records' pace is \(NumberFormat.machine((100 / k).rounded() / 100))× what the working-time defaults give these doctors. Check the centre file's FTE and duties, or set working time in a scenario given as --centre.")
@@ -339,8 +342,6 @@ public struct CentreCalibration: Sendable {
     parameters.demand = demand
     parameters.workingTime = workingTime
     parameters.years = max(1, Int(windowYears.rounded()))
-    var c = centre
-    c.population = ListedPopulation(patients: listed.map { Patient(id: $0.id, profile: $0.profile, fixedDoctorId: $0.fixed) })
     let scenario = Scenario(name: "\(centre.name), calibrated \(ISODateBytes.format(fromDay))…\(ISODateBytes.format(toDay))", centre: c, parameters: parameters)
 
     // continuity's analysis of the same rows.
@@ -385,7 +386,7 @@ public struct CentreCalibration: Sendable {
   }
 
   /// The scale of the time per unit of work at which the model offers
-  /// `slotsPerYear`, by bisection on log k in [1/1000, 100]: slots are
+  /// `slotsPerYear`, by bisection on log k in [10⁻⁴, 10⁶]: slots are
   /// (patient minutes − k·I) / (k·m), falling in k, so one parameter always
   /// reproduces any pace the doctors' patient hours allow. nil when none does.
   static func solveTimeScale(slotsPerYear target: Double, centre: CareCentre, base: SimulationParameters) -> Double? {
@@ -394,7 +395,7 @@ public struct CentreCalibration: Sendable {
       p.workingTime = scaled(base.workingTime, by: exp(logK))
       return modelSlotsPerYear(centre: centre, parameters: p)
     }
-    var lo = log(0.001), hi = log(100.0)
+    var lo = log(1e-4), hi = log(1e6)
     guard at(lo) >= target, at(hi) <= target else { return nil }
     for _ in 0..<60 {
       let mid = (lo + hi) / 2
