@@ -79,3 +79,30 @@ private func generated(_ dir: String) -> (Int32, String) {
   let (gcode, gout, _) = run(["generate", "--help"])
   #expect(gcode == 0 && gout.contains("visits"))
 }
+
+@Test func rollingWindowsEqualContinuityOverTheSameDates() throws {
+  let dir = scratch()
+  let (g, _, _) = run(["generate", "visits", "--centre", root + "/Examples/small-centre.json", "--years", "2", "--seed", "3", "--out", dir])
+  #expect(g == 0)
+  let (code, out, _) = run(["continuity", dir + "/visits.csv", "--rolling", "12m", "--step", "3m", "--report", dir + "/r.html"])
+  #expect(code == 0)
+  let rows = out.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+  // 2 years (2025-01-01…2026-12-31 plus one day): window ends step back 3 months from the last date.
+  let ends = Set(rows.map { $0[0] })
+  #expect(ends.count >= 4)
+  // Each window's doctor COC is continuity's over the same dates; the target is the first window's × 1.2.
+  let firstCOC = Double(rows.first { $0[2] == "doctor" && $0[3] == "coc" }![5])!
+  for r in rows where r[2] == "doctor" && r[3] == "coc" {
+    let (c, single, _) = run(["continuity", dir + "/visits.csv", "--from", r[1], "--to", r[0], "--format", "csv"])
+    #expect(c == 0)
+    let line = try #require(single.split(separator: "\n").first { $0.hasPrefix("all,all,doctor,") && $0.contains(",coc,") })
+    let fields = line.split(separator: ",").map(String.init)
+    #expect(Double(fields[7]) == Double(r[5]) && fields[6] == r[4])
+    #expect(abs(Double(r[6])! - 1.2 * firstCOC) < 1e-12)
+  }
+  #expect(try String(contentsOfFile: dir + "/r.html", encoding: .utf8).contains("target"))
+  let (bad, _, err) = run(["continuity", dir + "/visits.csv", "--rolling", "18x"])
+  #expect(bad == 64 && err.contains("--rolling"))
+  let (skr, skrOut, _) = run(["continuity", dir + "/visits.csv", "--skr", "--step", "6m"])
+  #expect(skr == 0 && skrOut.hasPrefix("window_end,window_start,scope,index,patients,mean,target\n"))
+}
