@@ -19,8 +19,10 @@ public enum CalibrateCommand: CLICommand {
       --planned-values, else the default with a note), nurse and other contacts
       per doctor visit, the shares of doctor visits with the fixed doctor and
       with a doctor seen before, and the doctors' pace (visits per present day),
-      turned into the minutes per visit that give that many slots. Fixed-doctor
-      relations are kept in the scenario's patients.
+      turned into one scale on the time per visit and per patient that gives as
+      many slots (raised in --refine-rounds until the simulated visits made match).
+      Fixed-doctor relations are kept in the scenario's patients, and the
+      scenario keeps today's list (no new relations).
 
       Then it always simulates the calibrated scenario over the window and
       prints observed beside simulated (5-95% band over replications), marking
@@ -38,6 +40,7 @@ public enum CalibrateCommand: CLICommand {
       OptionSpec("out", value: "FILE", help: "Write the calibrated scenario JSON to FILE (whole or not at all)."),
       .report, .lang, .seed,
       OptionSpec("replications", value: "N", help: "Validation replications (1 to 1000).", default: "10"),
+      OptionSpec("refine-rounds", value: "N", help: "Rounds (0 to 5, 2 replications each) that raise the slots until the simulated visits made match the records; 0: slots equal the visits.", default: "2"),
       OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor (case ignored).", default: "läkare,lakare,läk,doctor,physician,gp,dr"),
       OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse; other non-doctors are other professions.", default: CentreCalibration.defaultNurseValues.sorted().joined(separator: ",")),
       OptionSpec("acute-values", value: "LIST", help: "Comma-separated contact types that mean an acute contact.", default: CentreCalibration.defaultAcuteValues.sorted().joined(separator: ",")),
@@ -90,13 +93,15 @@ public enum CalibrateCommand: CLICommand {
     }
     let patients = try a.string("patients").map { try PatientRecords.load(path: $0) }
     let reader = VisitRecordReader(path: path, columns: columns, delimiter: delimiter, skipBadRows: a.flag("skip-bad-rows"), workers: threads)
-    let calibration = try CentreCalibration.run(
+    let rounds = try a.int("refine-rounds", in: 0...5) ?? 2
+    var calibration = try CentreCalibration.run(
       reader: reader, options: options, centre: centre, patients: patients, base: base,
       nurseValues: values("nurse-values", CentreCalibration.defaultNurseValues),
       acuteValues: values("acute-values", CentreCalibration.defaultAcuteValues),
       plannedValues: values("planned-values", CentreCalibration.defaultPlannedValues))
     for e in calibration.continuity.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
     if calibration.continuity.scan.skippedRows > 0 { output.warn("Skipped \(calibration.continuity.scan.skippedRows) bad row(s) in \(path).\n") }
+    if rounds > 0 { calibration.refineForVisitsMade(rounds: rounds, replications: 2, seed: seed, threads: threads) }
     let validation = CalibrationValidation.run(calibration, replications: replications, seed: seed, threads: threads)
     // Everything is computed before anything is written.
     let scenarioText = try a.string("out").map { _ in try CalibrationReport.scenarioJSON(calibration, file: path) }

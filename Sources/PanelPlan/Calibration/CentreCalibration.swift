@@ -85,6 +85,8 @@ public struct CentreCalibration: Sendable {
   public var listedWithFixedDoctor: Int
   /// `continuity`'s analysis of the same rows, window and patients.
   public var continuity: VisitContinuityAnalysis
+  /// Doctor visits a year by the centre file's doctors (the pace's target).
+  public var doctorVisitsPerYear: Double = .nan
 
   /// The estimate with a name.
   public func estimate(_ name: String) -> Estimate? { estimates.first { $0.name == name } }
@@ -332,7 +334,7 @@ public struct CentreCalibration: Sendable {
     add("observed.seenBeforeVisitShare", seenAcc.estimate, countOf: "doctor visits with a doctor seen before")
     add("observed.shareWithFixedDoctor", hasFixedAcc.estimate, countOf: "listed patients with a fixed doctor")
     defaults += [
-      "booking, absences, guideline, assignment, triage, patience: not estimable from visit records; documented defaults",
+      "booking, absences, guideline, assignment order, triage, patience: not estimable from visit records; documented defaults",
       "workingTime hours, absence days, meetings, administration, trainee factors: documented defaults (only the time per unit of work is scaled)",
       "demand.taskSharingShare: default (records cannot tell a shared task from a nurse contact)",
     ]
@@ -341,6 +343,11 @@ public struct CentreCalibration: Sendable {
     var parameters = base
     parameters.demand = demand
     parameters.workingTime = workingTime
+    // Today's list as it stands: the recorded relations, none added and
+    // none dropped for capacity, so the validation compares like with like.
+    for g in PriorityGroup.allCases { parameters.assignment.wantShare[g] = 0 }
+    parameters.assignment.fillLimit = 2
+    defaults.append("assignment: today's fixed-doctor relations kept as recorded (wantShare 0 for every group: no new relations; fillLimit 2: none dropped for capacity); set them to plan a new list")
     parameters.years = max(1, Int(windowYears.rounded()))
     let scenario = Scenario(name: "\(centre.name), calibrated \(ISODateBytes.format(fromDay))…\(ISODateBytes.format(toDay))", centre: c, parameters: parameters)
 
@@ -355,7 +362,58 @@ public struct CentreCalibration: Sendable {
     return CentreCalibration(
       fromDay: fromDay, toDay: toDay, windowYears: windowYears, estimates: estimates, defaults: defaults, notes: notes,
       scenario: scenario, observedVisitsPerPersonYear: plain.map { $0.estimate.value }, observedVisitsPerPersonYearAll: plainAll.estimate.value,
-      listed: listed.count, listedWithFixedDoctor: listed.reduce(0) { $0 + ($1.fixed != nil ? 1 : 0) }, continuity: analysis)
+      listed: listed.count, listedWithFixedDoctor: listed.reduce(0) { $0 + ($1.fixed != nil ? 1 : 0) }, continuity: analysis,
+      doctorVisitsPerYear: visitsPerYear)
+  }
+
+  /// Simulation-based refinement so that the *simulated* visits made match
+  /// the records. Even with free slots the simulation makes fewer visits
+  /// than its rate (contacts that run out of patience waiting for their own
+  /// doctor, contacts still waiting when the horizon ends), so each round
+  /// multiplies the doctor visit rates of every band and the slot target by
+  /// observed / simulated visits made per person-year (all ages), `rounds`
+  /// times (each `replications` runs). The estimates keep the records'
+  /// values; the scale is reported as `demand.visitRateScale`.
+  /// Returns the simulated / observed ratio of each round.
+  @discardableResult
+  public mutating func refineForVisitsMade(rounds: Int = 2, replications: Int = 2, seed: UInt64, threads: Int = 1) -> [Double] {
+    guard doctorVisitsPerYear > 0, observedVisitsPerPersonYearAll > 0, let base = estimate("workingTime.timeScale") else { return [] }
+    var target = doctorVisitsPerYear
+    var ratios: [Double] = []
+    var k = base.value, rateScale = 1.0
+    let original = WorkingTimeParameters(scaledBack: scenario.parameters.workingTime, by: k)
+    let rates = scenario.parameters.demand.doctorVisitsPerYear
+    for _ in 0..<rounds {
+      let sim = CentreSimulation(centre: scenario.centre, parameters: scenario.parameters)
+      let made = Replications.run(sim, count: replications, seed: seed &+ 0x5EED, threads: threads).band("doctorVisitsSeenPerPersonYear")?.mean ?? .nan
+      let ratio = made / observedVisitsPerPersonYearAll
+      ratios.append(ratio)
+      guard ratio.isFinite, ratio > 0.2, abs(ratio - 1) > 0.005 else { break }
+      target /= ratio
+      rateScale /= ratio
+      var p = scenario.parameters
+      p.workingTime = original
+      guard let next = Self.solveTimeScale(slotsPerYear: target, centre: scenario.centre, base: p) else { break }
+      k = next
+      scenario.parameters.workingTime = Self.scaled(original, by: k)
+      scenario.parameters.demand.doctorVisitsPerYear = rates.map { $0 * rateScale }
+    }
+    let w = scenario.parameters.workingTime
+    for (name, v) in [("workingTime.timeScale", k), ("workingTime.minutesPerVisit", w.minutesPerVisit),
+                      ("workingTime.indirectMinutesPerVisit", w.indirectMinutesPerVisit),
+                      ("workingTime.indirectMinutesPerPatientYear", w.indirectMinutesPerPatientYear)] {
+      if let i = estimates.firstIndex(where: { $0.name == name }) {
+        let relative = estimates[i].value > 0 ? estimates[i].standardError / estimates[i].value : .nan
+        estimates[i].value = v
+        estimates[i].standardError = v * relative
+      }
+    }
+    if let i = estimates.firstIndex(where: { $0.name == "workingTime.timeScale" }) {
+      estimates.insert(Estimate(name: "demand.visitRateScale", value: rateScale, standardError: .nan, count: Int(doctorVisitsPerYear.rounded()),
+                                countOf: "doctor visits a year (simulation-based)", units: replications * ratios.count), at: i)
+    }
+    notes.append("Simulation-based refinement: with the rates as estimated the simulation made \(NumberFormat.machine(((ratios.first ?? .nan) * 1000).rounded() / 10))% of the recorded visits; the scenario's doctor visit rates are multiplied by \(NumberFormat.machine((rateScale * 1000).rounded() / 1000)) and the time scale is \(NumberFormat.machine((k * 1000).rounded() / 1000)) (\(NumberFormat.machine(target.rounded())) slots a year). Simulated/observed visits made by round: \(ratios.map { NumberFormat.machine(($0 * 1000).rounded() / 1000) }.joined(separator: ", ")).")
+    return ratios
   }
 
   /// The model's doctor visit slots a year (`DoctorSlots`, the whole list's
@@ -402,5 +460,12 @@ public struct CentreCalibration: Sendable {
       if at(mid) > target { lo = mid } else { hi = mid }
     }
     return exp((lo + hi) / 2)
+  }
+}
+
+extension WorkingTimeParameters {
+  /// The parameters before `CentreCalibration.scaled(_:by:)` with scale `k`.
+  init(scaledBack w: WorkingTimeParameters, by k: Double) {
+    self = CentreCalibration.scaled(w, by: 1 / k)
   }
 }
