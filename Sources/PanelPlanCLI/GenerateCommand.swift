@@ -4,7 +4,7 @@ import PanelPlan
 public enum GenerateCommand: CLICommand {
   public static let spec = CommandSpec(
     name: "generate",
-    abstract: "Write a synthetic region or the whole of Sweden as an input file.",
+    abstract: "Write a synthetic region, the whole of Sweden, or a centre's visit records.",
     discussion: """
       'sweden' writes the 21 regions with their 2023 populations (about 10.5
       million); 'region' writes one region (--region picks one of the 21 by name,

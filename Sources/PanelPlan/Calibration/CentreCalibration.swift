@@ -349,6 +349,10 @@ public struct CentreCalibration: Sendable {
     parameters.assignment.fillLimit = 2
     defaults.append("assignment: today's fixed-doctor relations kept as recorded (wantShare 0 for every group: no new relations; fillLimit 2: none dropped for capacity); set them to plan a new list")
     parameters.years = max(1, Int(windowYears.rounded()))
+    // Continuity over a window as long as the records' (the simulation's
+    // years are whole; its indices then count the last months only).
+    let windowMonths = Int((windowYears * 12).rounded())
+    if windowMonths >= 1 && windowMonths < parameters.years * 12 - 1 { parameters.continuity.windowMonths = windowMonths }
     let scenario = Scenario(name: "\(centre.name), calibrated \(ISODateBytes.format(fromDay))…\(ISODateBytes.format(toDay))", centre: c, parameters: parameters)
 
     // continuity's analysis of the same rows.
