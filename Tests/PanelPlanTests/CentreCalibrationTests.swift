@@ -187,3 +187,24 @@ private func handCalibration() throws -> CentreCalibration {
   #expect(abs(e.value - 5.0 / 8) < 1e-15)
   #expect(abs(e.standardError - (5.0 / 8 * 3 / 8 / 7).squareRoot()) < 1e-12)
 }
+
+@Test func syntheticVisitsAreReproducibleAndCoverTheWindow() {
+  var centre = smallCentre()
+  centre.population = ListedPopulation(groups: [PatientGroup(profile: PatientProfile(ageBand: .age45to64), count: 200)])
+  let g = SyntheticVisits(scenario: Scenario(centre: centre), years: 2)
+  let a = g.generate(seed: 9), b = g.generate(seed: 9), c = g.generate(seed: 10)
+  #expect(a.visitsCSV == b.visitsCSV && a.patientsCSV == b.patientsCSV)
+  #expect(a.visitsCSV != c.visitsCSV)
+  // 2 × 365.2425 = 730.485 → 730 days from 2025-01-01: the last day is 2026-12-31.
+  #expect(ISODateBytes.format(g.endDay) == "2026-12-31")
+  // Weekdays only (1970-01-01 was a Thursday).
+  for line in a.visitsCSV.split(separator: "\n").dropFirst() {
+    let day = ISODateBytes.parse(String(line.split(separator: ",")[1]))!
+    #expect((Int(day) + 3) % 7 < 5)
+  }
+}
+
+@Test func rollingWindowLengthsParse() {
+  #expect(RollingContinuity.months("18m") == 18 && RollingContinuity.months("3M") == 3 && RollingContinuity.months("1y") == 12)
+  #expect(RollingContinuity.months("0m") == nil && RollingContinuity.months("18") == nil && RollingContinuity.months("m") == nil)
+}
