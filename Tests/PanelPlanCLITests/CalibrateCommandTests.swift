@@ -106,3 +106,19 @@ private func generated(_ dir: String) -> (Int32, String) {
   let (skr, skrOut, _) = run(["continuity", dir + "/visits.csv", "--skr", "--step", "6m"])
   #expect(skr == 0 && skrOut.hasPrefix("window_end,window_start,scope,index,patients,mean,target\n"))
 }
+
+@Test func calibrateIsReproducibleWhateverTheThreads() throws {
+  let dir = scratch()
+  _ = generated(dir)
+  var outputs: [String] = [], scenarios: [Data] = []
+  for threads in ["1", "2", "1"] {
+    let out = dir + "/cal-\(outputs.count).json"
+    let (code, text, _) = run(["calibrate", dir + "/gen/visits.csv", "--centre", dir + "/gen/centre.json", "--patients", dir + "/gen/patients.csv",
+                               "--out", out, "--replications", "2", "--refine-rounds", "1", "--threads", threads])
+    #expect(code == 0)
+    outputs.append(text)
+    scenarios.append(try Data(contentsOf: URL(fileURLWithPath: out)))
+  }
+  #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+  #expect(scenarios[0] == scenarios[1] && scenarios[1] == scenarios[2])
+}

@@ -296,7 +296,8 @@ public struct CentreCalibration: Sendable {
       guard fteOfClinician[Int(c)] >= 0 else { unknownDoctorVisits += 1; continue }
       perDoctorDay[Int64(c) << 32 | Int64(dayOf(rows.minute[v]) - fromDay), default: 0] += 1
     }
-    for (key, k) in perDoctorDay { paceAcc.add(y: Double(k), x: fteOfClinician[Int(key >> 32)]) }
+    // In key order: a dictionary's order changes from run to run, and so would the sums' last bits.
+    for key in perDoctorDay.keys.sorted() { paceAcc.add(y: Double(perDoctorDay[key]!), x: fteOfClinician[Int(key >> 32)]) }
     if unknownDoctorVisits > 0 {
       notes.append("\(unknownDoctorVisits) doctor visit(s) were made by clinicians who are not doctors in the centre file; left out of the pace.")
     }
