@@ -73,9 +73,9 @@ public enum PanelPlanCLI {
       SweepCommand.self,
       MergeCommand.self,
       ContinuityCommand.self,
+      CalibrateCommand.self,
       AssignCommand.self,
       GenerateCommand.self,
-      CalibrateCommand.self,
     ]
   }
 
