@@ -76,6 +76,7 @@ public enum PanelPlanCLI {
       SweepCommand.self,
       MergeCommand.self,
       ContinuityCommand.self,
+      CalibrateCommand.self,
       AssignCommand.self,
       GenerateCommand.self,
       ValidateCommand.self,

@@ -40,7 +40,7 @@ public enum ContinuityCommand: CLICommand {
       OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
       OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
       OptionSpec("threads", value: "N", help: "Parts read in parallel.", default: "the number of cores"),
-    ])
+    ] + RollingContinuityOptions.options)
 
   static func day(_ a: ParsedArguments, _ name: String) throws -> Int32? {
     guard a.has(name), let s = a.string(name) else { return nil }
@@ -91,6 +91,10 @@ public enum ContinuityCommand: CLICommand {
       return r
     }
 
+    if a.has("rolling") || a.has("step") {
+      try RollingContinuityOptions.run(a, path: path, columns: columns, delimiter: delimiter, threads: threads, options: options, patients: patients, skr: skr, output: &output)
+      return
+    }
     let current = try analyse(path, options, skrEnd: options.toDay)
     for e in current.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
     if current.scan.skippedRows > 0 { output.warn("Skipped \(current.scan.skippedRows) bad row(s) in \(path).\n") }
