@@ -60,18 +60,7 @@ public enum CalibrateCommand: CLICommand {
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     guard let path = a.positional(0) else { throw UsageError("missing argument <visits.csv>", usage: spec.usage) }
     guard let centrePath = a.string("centre") else { throw UsageError("missing option '--centre FILE'", usage: spec.usage) }
-    var columns = VisitColumns()
-    func choose(_ name: String, _ keyPath: WritableKeyPath<VisitColumns, VisitColumns.Choice>) {
-      if a.has(name), let v = a.string(name) { columns[keyPath: keyPath] = .init(v, required: true) }
-    }
-    choose("patient", \.patient)
-    choose("date", \.date)
-    choose("clinician", \.clinician)
-    choose("profession", \.profession)
-    choose("contact-type", \.contactType)
-    choose("fixed-doctor", \.fixedDoctor)
-    let delimiter: UInt8? = a.string("delimiter") == ";" ? 59 : a.string("delimiter") == "," ? 44 : nil
-    let threads = a.has("threads") ? try a.int("threads", in: 1...256)! : ProcessInfo.processInfo.activeProcessorCount
+    let (columns, delimiter, threads) = try ContinuityCommand.visitReading(a, centreColumn: false)
     let replications = try a.int("replications", in: 1...1000) ?? 10
     let seed = try a.uint64("seed") ?? 1
     var options = VisitContinuityOptions()

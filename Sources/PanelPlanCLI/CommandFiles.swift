@@ -14,6 +14,8 @@ public enum CommandFiles {
   public static func inputs(_ a: ParsedArguments) -> [String] {
     var out = a.spec.name == "generate" ? [] : a.positionals
     for name in inputOptions where a.spec.options.contains(where: { $0.name == name }) && a.has(name) {
+      // In `continuity`, --centre names a column, not a file.
+      if name == "centre" && a.spec.name == "continuity" { continue }
       if let v = a.string(name) { out.append(v) }
     }
     if a.spec.name == "sweep", let file = a.positional(0) { out += SweepDefinition.files(of: file) }

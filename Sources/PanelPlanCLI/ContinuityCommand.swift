@@ -54,8 +54,10 @@ public enum ContinuityCommand: CLICommand {
     s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
-  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
-    guard let path = a.positional(0) else { throw UsageError("missing argument <visits.csv>", usage: spec.usage) }
+  /// The visit reader's settings from the options `continuity` and
+  /// `calibrate` share: the columns chosen by name, the delimiter and the
+  /// threads. `centreColumn` is false where `--centre` names a centre file.
+  static func visitReading(_ a: ParsedArguments, centreColumn: Bool) throws -> (columns: VisitColumns, delimiter: UInt8?, threads: Int) {
     var columns = VisitColumns()
     func choose(_ name: String, _ keyPath: WritableKeyPath<VisitColumns, VisitColumns.Choice>) {
       if a.has(name), let v = a.string(name) { columns[keyPath: keyPath] = .init(v, required: true) }
@@ -64,11 +66,17 @@ public enum ContinuityCommand: CLICommand {
     choose("date", \.date)
     choose("clinician", \.clinician)
     choose("profession", \.profession)
-    choose("centre", \.centre)
+    if centreColumn { choose("centre", \.centre) }
     choose("contact-type", \.contactType)
     choose("fixed-doctor", \.fixedDoctor)
-    let delimiter: UInt8? = a.string("delimiter") == ";" ? 59 : a.string("delimiter") == "," ? 44 : nil
+    let delimiter: UInt8? = a.string("delimiter") == ";" ? UInt8(ascii: ";") : a.string("delimiter") == "," ? UInt8(ascii: ",") : nil
     let threads = a.has("threads") ? try a.int("threads", in: 1...256)! : ProcessInfo.processInfo.activeProcessorCount
+    return (columns, delimiter, threads)
+  }
+
+  public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    guard let path = a.positional(0) else { throw UsageError("missing argument <visits.csv>", usage: spec.usage) }
+    let (columns, delimiter, threads) = try visitReading(a, centreColumn: true)
 
     var options = VisitContinuityOptions()
     options.fromDay = try day(a, "from")
