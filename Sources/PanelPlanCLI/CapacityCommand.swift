@@ -70,22 +70,36 @@ public enum ExampleCommand: CLICommand {
   public static let spec = CommandSpec(
     name: "example",
     abstract: "Show capacity for the built-in example care centre, or print its file.",
+    discussion: """
+      With --print-centre, writes the example centre to start your own from: as
+      JSON (the default), or with --format csv --out DIR as a folder of CSV files
+      (centre.csv, clinicians.csv, population.csv) that any command taking a
+      centre file accepts in its place and that a spreadsheet can edit.
+      """,
     options: [
-      .format,
-      OptionSpec("print-centre", help: "Print the example centre as a JSON file to start your own from."),
+      .format, .csvDialect, .out, .lang,
+      OptionSpec("print-centre", help: "Print the example centre as a JSON file (or, with --format csv --out DIR, a CSV folder) to start your own from."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     let centre = ExampleCentre.make()
     if a.flag("print-centre") {
-      output.write(String(decoding: try JSONInput.encode(centre), as: UTF8.self))
+      if a.string("format") == "csv" {
+        guard let dir = a.string("out") else {
+          throw UsageError("a centre as CSV is a folder of files; give --out DIR with --format csv", usage: spec.usage)
+        }
+        try CentreFolder.write(centre, to: dir, dialect: csvDialect(a))
+        output.warn("Wrote \(CentreFolder.files(centre).map(\.0).joined(separator: ", ")) to \(dir)/\n")
+        return
+      }
+      try emit(String(decoding: try JSONInput.encode(centre), as: UTF8.self), a, &output)
       return
     }
     let capacity = CentreCapacity(centre: centre)
     switch a.string("format") {
-    case "csv": output.write(CapacityReport.csv(capacity))
-    case "json": output.write(try CapacityReport.json(capacity))
-    default: output.write(CapacityReport.table(capacity, showHours: true))
+    case "csv": try emit(CapacityReport.csv(capacity), a, &output)
+    case "json": try emit(try CapacityReport.json(capacity), a, &output)
+    default: try emit(CapacityReport.table(capacity, showHours: true), a, &output)
     }
   }
 }

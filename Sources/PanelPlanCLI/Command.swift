@@ -30,7 +30,10 @@ extension CLICommand {
   /// output. Commands that declare `OptionSpec.out` call this once, with the
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
-    let text = csvDialect(arguments).convert(text)
+    let dialect = csvDialect(arguments)
+    // Excel opens a CSV file as UTF-8 only when it starts with a byte-order
+    // mark; without it å, ä and ö come out garbled.
+    let text = dialect == .excelSv ? "\u{FEFF}" + dialect.convert(text) : text
     if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
       try AtomicFile.write(text, to: path)
     } else {
