@@ -56,7 +56,8 @@ extension CLICommand {
   public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
     guard let path = arguments.string("report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
-    try AtomicFile.write(try make(language), to: path)
+    let html = try ReportLanguage.$current.withValue(language) { try make(language) }
+    try AtomicFile.write(html, to: path)
   }
 }
 
@@ -135,7 +136,12 @@ public enum PanelPlanCLI {
         output.write(command.spec.help)
         return ExitCode.success
       }
-      try command.run(parsed, output: &scratch)
+      // `--lang sv` gives Swedish words and numbers in tables and verdicts;
+      // CSV and JSON stay machine-readable whatever the language.
+      let language = parsed.spec.options.contains { $0.name == "lang" }
+        ? ReportLanguage(rawValue: parsed.string("lang") ?? "en") ?? .en : .en
+      let human = !parsed.spec.options.contains { $0.name == "format" } || parsed.string("format") == "table"
+      try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError
       return ExitCode.success

@@ -6,11 +6,18 @@ public enum CapacityReport {
 
   /// A readable report: per doctor, then the unit in both views.
   public static func table(_ c: CentreCapacity, showHours: Bool = false) -> String {
-    var out = "Care centre: \(c.centreName) (\(c.centreId))\n"
-    out += "Listed: \(F.grouped(Double(c.listedCount))) people, \(F.grouped(c.weightedListed)) need-weighted\n\n"
+    let sv = ReportLanguage.current == .sv
+    var out = Verdicts.capacity(c) + "\n"
+    out += (sv ? "Vårdcentral" : "Care centre") + ": \(c.centreName) (\(c.centreId))\n"
+    out += sv
+      ? "Listade: \(F.grouped(Double(c.listedCount))) personer, \(F.grouped(c.weightedListed)) vårdtyngdsviktade\n"
+      : "Listed: \(F.grouped(Double(c.listedCount))) people, \(F.grouped(c.weightedListed)) need-weighted\n"
+    out += sv
+      ? "Listningstak i vårdtyngdsviktade patienter: enligt riktvärdet (1 100 per heltidsspecialist, justerat) och enligt arbetstiden.\n\n"
+      : "Panels are in need-weighted patients: by the guideline (1,100 per full-time specialist, adjusted) and by working time.\n\n"
 
     var t = TextTable(headers: [
-      "Doctor", "Role", "FTE", "Duties", "Guideline base", "Guideline panel", "Patient h/yr", "Time panel", "Visits/yr", "Assigned",
+      "Doctor", "Role", "FTE", "Duties", "Guideline base", "Panel, guideline", "Patient hours/yr", "Panel, working time", "Visit slots/yr", "Assigned",
     ])
     t.alignments[1] = .left
     for d in c.doctors {
@@ -31,7 +38,7 @@ public enum CapacityReport {
     out += t.render() + "\n"
 
     if showHours {
-      out += "Where the hours go (hours per year)\n"
+      out += (sv ? "Vart timmarna går (timmar per år)" : "Where the hours go (hours per year)") + "\n"
       let labels = c.doctors.first?.workingTime.items.map(\.label) ?? []
       var h = TextTable(headers: ["Doctor", "Contracted"] + labels)
       for d in c.doctors {
@@ -47,8 +54,13 @@ public enum CapacityReport {
     u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
     u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
     out += u.render() + "\n"
-    out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100; Sweden 2023: 2,039)\n"
-    out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
+    if sv {
+      out += "Listade per heltidsspecialist: \(F.grouped(c.listedPerSpecialistFTE)) (riktvärde \(F.grouped(1100)); Sverige 2023: \(F.grouped(2039)))\n"
+      out += "Listade per anställd heltidsläkare: \(F.grouped(c.listedPerDoctorFTE)); hyrläkare \(F.fixed(c.locumFTE, decimals: 2)) heltid; sjuksköterskor och övriga i teamet \(F.fixed(c.teamFTE, decimals: 2)) heltid\n"
+    } else {
+      out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100; Sweden 2023: 2,039)\n"
+      out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
+    }
     return out
   }
 
