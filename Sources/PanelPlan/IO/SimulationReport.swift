@@ -80,7 +80,7 @@ public enum SimulationReport {
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
     for (name, label, kind) in labels {
       guard let b = s.band(name) else { continue }
-      t.append([label, cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
+      t.append([Terms.label(name, ReportLanguage.current), cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
     }
     out += t.render()
     return out

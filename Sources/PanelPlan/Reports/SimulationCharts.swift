@@ -110,7 +110,7 @@ public enum SimulationCharts {
     ])
     h.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),
-      (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), ("Seed", "\(c.seed)"),
+      (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), (l("Seed (the same seed gives the same results)"), "\(c.seed)"),
     ])
     h.heading(l("Fixed doctor"))
     h.figure(fixedDoctorByGroup(s, language: l), caption: l("Targets of the 2021 agreement: 55% of everyone, 80% of nursing-home residents."))
@@ -123,7 +123,7 @@ public enum SimulationCharts {
     h.figure(doctorUtilisation(s, language: l), caption: l("Slots follow the working-time view; trainees' slots reflect their longer visits and rotations."))
     h.table(
       headers: [l("Result"), l("Mean"), "5%", "95%"],
-      rows: s.bands.map { b in [b.name, F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })
+      rows: s.bands.map { b in [Terms.label(b.name, l), F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })
     return h.render()
   }
 }

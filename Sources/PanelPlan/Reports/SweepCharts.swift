@@ -32,9 +32,9 @@ public enum SweepCharts {
     }
     let values = zip(sums, counts).map { s, c in zip(s, c).map { $1 > 0 ? $0 / $1 : .nan } }
     return Charts.heatMap(
-      title: "\(column.name) " + l("by") + " \(parameterNames[x]) / \(parameterNames[y])",
+      title: Terms.label(column.name, l) + " " + l("by") + " \(parameterNames[x]) / \(parameterNames[y])",
       xLabels: xs.map(label), yLabels: ys.map(label), values: values,
-      xLabel: parameterNames[x], yLabel: parameterNames[y], valueLabel: column.name,
+      xLabel: parameterNames[x], yLabel: parameterNames[y], valueLabel: Terms.label(column.name, l),
       format: { SweepResultFormat.readable($0) })
   }
 
@@ -43,9 +43,9 @@ public enum SweepCharts {
     _ rows: [SweepRow], a: SweepColumn, b: SweepColumn, front: [Int], language l: ReportLanguage = .en
   ) -> String {
     Charts.scatter(
-      title: l("Pareto front") + ": \(a.name) / \(b.name)",
+      title: l("Pareto front") + ": " + Terms.label(a.name, l) + " / " + Terms.label(b.name, l),
       points: rows.map { (a.value(in: $0), b.value(in: $0), "point \($0.point + 1)") }, highlighted: Set(front),
-      xLabel: a.name, yLabel: b.name,
+      xLabel: Terms.label(a.name, l), yLabel: Terms.label(b.name, l),
       xFormat: { SweepResultFormat.readable($0) }, yFormat: { SweepResultFormat.readable($0) })
   }
 
@@ -56,7 +56,7 @@ public enum SweepCharts {
     column: SweepColumn, ranked: [Int]?, objectiveLabel: String?, paretoFront: (SweepColumn, SweepColumn, [Int])?,
     language l: ReportLanguage = .en
   ) -> String {
-    var h = HTMLReport(title: l("Sweep") + ": \(column.name)", language: l)
+    var h = HTMLReport(title: l("Sweep") + ": " + Terms.label(column.name, l), language: l)
     var key: [(label: String, value: String, note: String?)] = [
       (l("Points"), "\(rows.count)", nil), (l("Replications"), "\(replications)", l("per point")),
     ]
@@ -66,7 +66,7 @@ public enum SweepCharts {
       key.append((l("Best point") + " (\(objectiveLabel))", "\(r.point + 1)", setting))
     }
     h.keyNumbers(key)
-    h.inputs([(l("Parameters"), parameterNames.joined(separator: ", ")), (l("Results"), "\(metricNames.count)"), ("Seed", "\(seed)")])
+    h.inputs([(l("Parameters"), parameterNames.joined(separator: ", ")), (l("Results"), "\(metricNames.count)"), (l("Seed (the same seed gives the same results)"), "\(seed)")])
     if parameterNames.count >= 2 {
       h.figure(
         heatMap(rows, parameterNames: parameterNames, x: 0, y: 1, column: column, language: l),
@@ -76,8 +76,8 @@ public enum SweepCharts {
     } else if parameterNames.count == 1 {
       h.figure(
         Charts.bars(
-          title: column.name, categories: rows.map { label($0.parameters[0]) },
-          series: [ChartSeries(column.name, values: rows.map { column.value(in: $0) })], yLabel: column.name,
+          title: Terms.label(column.name, l), categories: rows.map { label($0.parameters[0]) },
+          series: [ChartSeries(Terms.label(column.name, l), values: rows.map { column.value(in: $0) })], yLabel: Terms.label(column.name, l),
           format: { SweepResultFormat.readable($0) }),
         caption: l("Mean over replications."))
     }
@@ -86,7 +86,7 @@ public enum SweepCharts {
     }
     let order = ranked ?? Array(rows.indices)
     h.table(
-      headers: ["point"] + parameterNames + [column.name, column.name + " 5%", column.name + " 95%"],
+      headers: [l("point")] + parameterNames + [Terms.label(column.name, l), Terms.label(column.name, l) + " 5%", Terms.label(column.name, l) + " 95%"],
       rows: order.prefix(200).map { i in
         let r = rows[i]
         let p5 = (try? SweepColumn(column.name + ".p5", parameters: parameterNames, metrics: metricNames))?.value(in: r)
