@@ -178,8 +178,10 @@ public struct ParsedArguments: Sendable {
     }
     if wantsHelp { return }
     // `--out plan.csv` / `plan.json` chooses the format unless `--format` is
-    // given, on every command that has both options.
+    // given, on every command where `--out` holds the results (the shared
+    // `OptionSpec.out`; `assign --out` is always its CSV list).
     if values["format"] == nil, let out = values["out"],
+      spec.options.contains(where: { $0.name == "out" && $0.help == OptionSpec.out.help }),
       let f = spec.options.first(where: { $0.name == "format" }) {
       let ext = out.split(separator: "/").last.flatMap { $0.split(separator: ".").count > 1 ? $0.split(separator: ".").last : nil }
       if let ext = ext.map({ $0.lowercased() }), ext == "csv" || ext == "json", f.allowed?.contains(ext) ?? true {
