@@ -17,11 +17,11 @@ public enum CapacityCommand: CLICommand {
     positionals: [PositionalSpec("centre.json", help: "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply.", optional: true)],
     options: [
       .format, .csvDialect, .out, .report, .lang,
-      OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist.", default: "1100"),
-      OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training.", default: "550"),
-      OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published).", default: "275"),
-      OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published).", default: "550"),
-      OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum.", default: "0"),
+      OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist (Socialstyrelsen's guideline, 2022).", default: "1100"),
+      OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training (Socialstyrelsen's guideline, 2022).", default: "550"),
+      OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published; half the mid-training figure, an illustrative default).", default: "275"),
+      OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published; the trainee figure, an illustrative default).", default: "550"),
+      OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum (locums rarely hold a fixed-doctor list, so none by default).", default: "0"),
       OptionSpec("hours", help: "Also show, per doctor, where the working hours go."),
     ])
 

@@ -56,8 +56,40 @@ extension CLICommand {
   public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
     guard let path = arguments.string("report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
-    let html = try ReportLanguage.$current.withValue(language) { try make(language) }
+    let html = try ReportLanguage.$current.withValue(language) {
+      reportAssumptions(arguments).appended(to: try make(language), language: language)
+    }
     try AtomicFile.write(html, to: path)
+  }
+}
+
+extension CLICommand {
+  /// What a report states as its assumptions: every option that shapes the
+  /// results (not where or how they are written), the value used, and
+  /// whether it was given or is the documented default.
+  static func reportAssumptions(_ a: ParsedArguments) -> ReportAssumptions {
+    let l = ReportLanguage.current
+    let presentation: Set<String> = ["format", "out", "report", "lang", "csv-dialect", "threads", "per-patient"]
+    var items: [ReportAssumptions.Item] = []
+    for (i, p) in a.spec.positionals.enumerated() {
+      items.append(.init(name: "<\(p.name)>", value: a.positional(i) ?? l("built-in example"),
+                         source: a.positional(i) == nil ? l("default") + ": " + p.help : l("given on the command line")))
+    }
+    for o in a.spec.options where !presentation.contains(o.name) && !o.name.hasPrefix("print-") {
+      if o.isFlag {
+        if a.has(o.name) { items.append(.init(name: "--" + o.name, value: l("yes"), source: l("given on the command line"))) }
+        continue
+      }
+      guard let v = a.string(o.name) else { continue }
+      items.append(.init(name: "--" + o.name, value: v,
+                         source: a.has(o.name) ? l("given on the command line") : l("default") + ": " + o.help))
+    }
+    var words = ["panelplan", a.spec.name] + a.positionals
+    for o in a.spec.options where a.has(o.name) {
+      if o.isFlag { words.append("--" + o.name) } else { for v in a.strings(o.name) { words += ["--" + o.name, v] } }
+    }
+    let command = words.map { w in w.contains(" ") ? "'" + w + "'" : w }.joined(separator: " ")
+    return ReportAssumptions(items: items, command: command)
   }
 }
 

@@ -43,7 +43,9 @@ public enum RecruitCommand: CLICommand {
 
     if a.flag("when") {
       let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
-      try emit(whenReport(solver.yearMet(), target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
+      let met = solver.yearMet()
+      try emitReport(a) { RecruitWhenReport.report(met, target: target, title: loaded.name, replications: settings.replications, language: $0) }
+      try emit(whenReport(met, target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
       return
     }
 

@@ -116,6 +116,19 @@ public enum Terms {
       "Andel av varje prioriteringsgrupp med fast läkarkontakt enligt förslaget; linjerna är målen i 2021 års överenskommelse.",
     "Visit window": "Besöksperiod", "Who has a fixed doctor": "Vem som har fast läkarkontakt",
     "With fixed doctor": "Med fast läkarkontakt", "of": "av",
+    // Assumptions.
+    "Assumptions": "Antaganden", "Parameter": "Parameter", "Where it comes from": "Källa",
+    "Every parameter of the run, the value used and where it comes from. Defaults are documented in the command's --help and in DOMAIN.md.":
+      "Varje parameter i körningen, värdet som användes och var det kommer ifrån. Standardvärdena beskrivs i kommandots --help och i DOMAIN.md.",
+    "Command that made this report": "Kommandot som skapade rapporten", "built-in example": "inbyggt exempel",
+    "default": "standardvärde", "given on the command line": "angivet på kommandoraden", "yes": "ja",
+    // recruit --when.
+    "Year the target is first met": "År då målet först nås",
+    "The plan does not meet the target within the horizon: try `panelplan recruit` without --when to find the hires needed.":
+      "Planen når inte målet inom tidshorisonten: prova `panelplan recruit` utan --when för att se hur många som behöver rekryteras.",
+    "The plan as given (hires, trainees, FTE changes) meets the target in this year in enough replications.":
+      "Planen som den är given (rekryteringar, ST-läkare, ändrad tjänstgöringsgrad) når målet detta år i tillräckligt många replikeringar.",
+    "Each year: the share of replications whose projection meets the target.": "Varje år: andelen replikeringar vars framskrivning når målet.",
     // project.
     "Completed": "Färdiga specialister", "Intake": "Nya ST-läkare", "Left": "Slutat", "Listed/spec. FTE": "Listade/specialist (heltid)",
     "Locum FTE": "Hyrläkare (heltid)", "Nursing home": "Särskilt boende", "Retired": "Pensionerade",
