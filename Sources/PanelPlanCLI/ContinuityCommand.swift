@@ -100,6 +100,7 @@ public enum ContinuityCommand: CLICommand {
 
     let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
     var text: String
+    var comparisonSection: ((ReportLanguage) -> String)?
     if comparing {
       var b = options
       if a.has("compare-from") || a.has("compare-to") {
@@ -114,6 +115,7 @@ public enum ContinuityCommand: CLICommand {
       }
       let changes = ContinuityReport.changes(baseline: baseline.summaries(), current: groups)
       text = try ContinuityReport.comparison(changes, format: format, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current))
+      comparisonSection = { ContinuityComparisonReport.section(changes, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current), language: $0) }
     } else {
       switch format {
       case "csv": text = ContinuityReport.csv(groups)
@@ -123,7 +125,10 @@ public enum ContinuityCommand: CLICommand {
     }
     // Everything is computed before anything is written.
     if let pp = a.string("per-patient") { try AtomicFile.write(csvDialect(a).convert(ContinuityReport.perPatientCSV(current)), to: pp) }
-    try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
+    try emitReport(a) { l in
+      let html = ContinuityCharts.report(current, file: path, language: l)
+      return comparisonSection.map { ContinuityComparisonReport.inserting($0(l), into: html) } ?? html
+    }
     try emit(text, a, &output)
   }
 }

@@ -24,6 +24,7 @@ import PanelPlan
     ["example"],
     ["simulate", "--replications", "1"],
     ["continuity", BinaryRunner.example("visits.csv")],
+    ["continuity", BinaryRunner.example("visits.csv"), "--compare-to", "2024-03-31", "--from", "2024-04-01"],
     ["assign", "--centre", BinaryRunner.example("small-centre.json"), "--patients", BinaryRunner.example("assign-patients.csv"),
      "--visits", BinaryRunner.example("assign-visits.csv")],
     ["project", "--years", "3", "--replications", "1"],

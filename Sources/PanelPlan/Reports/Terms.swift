@@ -63,6 +63,8 @@ public enum Terms {
       "listedPerSpecialistFTE": "Listed per GP specialist FTE", "doctorFTE": "Doctor FTE",
       "demandPerDay": "Doctor contacts demanded per day", "slotsPerDay": "Doctor slots per day",
       "overflowFrequency": "Share of days with more demand than slots",
+      "coc": "COC", "upc": "UPC", "secon": "SECON", "herfindahl": "Herfindahl", "mmci": "MMCI",
+      "fixed_doctor_share": "Fixed-doctor share",
       "fixed_doctor": "fixed doctor", "priority_group": "priority group", "age_band": "age band", "unit": "unit", "all": "Everyone",
     ]
     m.merge(more) { a, _ in a }
@@ -79,7 +81,7 @@ public enum Terms {
     "upc_doctor": "UPC läkarkontakter", "upc_all": "UPC alla kontakter",
     "secon_doctor": "SECON läkarkontakter", "secon_all": "SECON alla kontakter",
     "unservedShare": "Andel som inte fick tid", "Seed": "Slumpfrö", "seed": "Slumpfrö", "Seed (the same seed gives the same results)": "Slumpfrö (samma frö ger samma resultat)",
-    "doctor": "läkarkontakter", "all": "alla kontakter",
+    "doctor": "läkare", "all": "alla",
     // Capacity table.
     "Role": "Yrkesroll", "Duties": "Uppdrag", "Guideline base": "Riktvärde (bas)",
     "Panel, guideline": "Listningstak, riktvärde", "Patient hours/yr": "Patienttimmar/år",
@@ -116,6 +118,13 @@ public enum Terms {
       "Andel av varje prioriteringsgrupp med fast läkarkontakt enligt förslaget; linjerna är målen i 2021 års överenskommelse.",
     "Visit window": "Besöksperiod", "Who has a fixed doctor": "Vem som har fast läkarkontakt",
     "With fixed doctor": "Med fast läkarkontakt", "of": "av",
+    // Continuity comparison.
+    "Change from the baseline": "Förändring från utgångsläget", "Baseline": "Utgångsläge", "Current": "Nu",
+    "Means over patients; the change is relative. The 2021 agreement's target is a 20% rise in the continuity index.":
+      "Medelvärden över patienter; förändringen är relativ. Målet i 2021 års överenskommelse är att kontinuitetsindex ska öka med 20 %.",
+    "baseline and current": "utgångsläge och nu", "Mean over patients with at least the minimum visits.": "Medelvärde över patienter med minst det lägsta antalet besök.",
+    "Scope": "Omfång", "Index": "Index", "Change": "Förändring", "index": "index", "baseline": "utgångsläge", "current": "nu", "change": "förändring",
+    "By": "Per", "Fixed-doctor share": "Andel hos fast läkare",
     // Assumptions.
     "Assumptions": "Antaganden", "Parameter": "Parameter", "Where it comes from": "Källa",
     "Every parameter of the run, the value used and where it comes from. Defaults are documented in the command's --help and in DOMAIN.md.":
