@@ -58,7 +58,7 @@ public enum CapacityCommand: CLICommand {
     switch a.string("format") {
     case "csv": text = CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
-    default: text = CapacityReport.table(capacity, showHours: a.flag("hours"))
+    default: text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
     }
     try emitReport(a) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)

@@ -29,7 +29,7 @@ enum StaffingOptions {
     OptionSpec("growth-80", value: "SHARE", help: "Growth of the 80+ population over ten years.", default: "0.5"),
     OptionSpec("growth-working-age", value: "SHARE", help: "Growth of the 16-64 population over ten years.", default: "0.05"),
     OptionSpec("no-centres", help: "Leave out per-centre series (saves memory in national runs)."),
-    OptionSpec("simulate", help: "Also simulate every centre's visits each year for continuity (COC), access (assessed within 3 days, waits) and utilisation; slower."),
+    OptionSpec("simulate", help: "Also simulate every centre's visits each year for continuity (COC), access (assessed within the care guarantee, waits) and utilisation; slower."),
   ]
 
   /// Loads the input, or the example region.

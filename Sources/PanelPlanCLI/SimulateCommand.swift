@@ -12,10 +12,12 @@ public enum SimulateCommand: CLICommand {
       doctor within the patient's tolerance, else a doctor seen before, else any
       doctor, else a backlog. Reports continuity (COC, UPC, SECON, share of visits
       with the fixed doctor; doctors only and all contacts), access (acute contacts
-      assessed within 3 days, waiting times in open days), doctor utilisation,
+      assessed within the care guarantee, waiting times in open days), doctor utilisation,
       overflow days and the share with a fixed doctor per priority group, as the
-      mean and 5-95% band over replications. With no file, runs the built-in
-      example (Examples/scenario.json shows every parameter with its default).
+      mean and 5-95% band over replications, over the measured years after a
+      warm-up (default 1 year) whose contacts are not counted. With no file, runs
+      the built-in example (Examples/scenario.json shows every parameter with its
+      default).
 
       Given a region or nation file (panelplan generate), simulates every centre
       in parallel and reports the merged results; simulation parameters then come
@@ -25,7 +27,8 @@ public enum SimulateCommand: CLICommand {
     options: [
       .format, .csvDialect, .out, .report, .lang, .seed,
       OptionSpec("replications", value: "N", help: "Independent runs with their own random streams (1 to 1000).", default: "5"),
-      OptionSpec("years", value: "Y", help: "Years simulated (1 to 50); overrides the scenario's. Default: the scenario's (1 for the example)."),
+      OptionSpec("years", value: "Y", help: "Years measured (1 to 50); overrides the scenario's. Default: the scenario's (1 for the example)."),
+      OptionSpec("warm-up-years", value: "W", help: "Years simulated first and not counted (0 to 10); overrides the scenario's warmUpYears. Default: the scenario's (1)."),
       OptionSpec("threads", value: "N", help: "Worker threads; results do not depend on it. Default: the number of cores."),
       OptionSpec("print-scenario", help: "Print the scenario (with every default filled in) as JSON and stop."),
       OptionSpec("parameters", value: "FILE", help: "With a region or nation file: a scenario file whose simulation parameters apply to every centre."),
@@ -39,6 +42,7 @@ public enum SimulateCommand: CLICommand {
     if a.has("parameters") { throw UsageError("--parameters goes with a region or nation file; a scenario file holds its own", usage: spec.usage) }
     var scenario = try a.positional(0).map(Scenario.load) ?? Scenario.example()
     if let y = try a.int("years", in: 1...50) { scenario.parameters.years = y }
+    if let w = try a.int("warm-up-years", in: 0...10) { scenario.parameters.warmUpYears = w }
     if a.flag("print-scenario") {
       try emit(String(decoding: try JSONInput.encode(scenario), as: UTF8.self), a, &output)
       return
@@ -48,10 +52,12 @@ public enum SimulateCommand: CLICommand {
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let simulation = CentreSimulation(centre: scenario.centre, parameters: scenario.parameters)
     let summary = Replications.run(simulation, count: replications, seed: seed, threads: threads)
-    let context = SimulationReport.Context(
+    var context = SimulationReport.Context(
       scenarioName: scenario.name, centreName: scenario.centre.name, centreId: scenario.centre.id,
       listed: scenario.centre.population.count, years: scenario.parameters.years,
       replications: replications, seed: seed)
+    context.warmUpYears = scenario.parameters.warmUpYears
+    context.guaranteeDays = scenario.parameters.booking.acuteAssessmentDays
     let text: String
     switch a.string("format") {
     case "csv": text = SimulationReport.csv(summary)
@@ -70,17 +76,20 @@ public enum SimulateCommand: CLICommand {
     let loaded = try RegionFile.load(path)
     var parameters = try a.string("parameters").map { try Scenario.load($0).parameters } ?? SimulationParameters()
     if let y = try a.int("years", in: 1...50) { parameters.years = y }
+    if let w = try a.int("warm-up-years", in: 0...10) { parameters.warmUpYears = w }
     let replications = try a.int("replications", in: 1...1000) ?? 5
     let seed = try a.uint64("seed") ?? 1
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let all = Region(name: loaded.name, centres: loaded.regions.flatMap(\.centres))
     let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads)
-    let context = SimulationReport.Context(
+    var context = SimulationReport.Context(
       scenarioName: loaded.name,
       centreName: all.centres.count == 1 ? all.centres[0].name : "\(all.centres.count) care centres",
       centreId: all.centres.count == 1 ? all.centres[0].id : path,
       listed: all.centres.reduce(0) { $0 + $1.population.count }, years: parameters.years,
       replications: replications, seed: seed)
+    context.warmUpYears = parameters.warmUpYears
+    context.guaranteeDays = parameters.booking.acuteAssessmentDays
     let text: String
     switch a.string("format") {
     case "csv": text = SimulationReport.csv(summary)

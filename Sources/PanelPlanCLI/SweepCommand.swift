@@ -35,7 +35,7 @@ public enum SweepCommand: CLICommand {
       its "settings" (settings.hires, settings.trainees, settings.years, ...: the
       options of 'project'). Metrics: guidelineRatio, worstRegionGuidelineRatio,
       regionsAtGuideline, firstYearAtGuideline, listedPerSpecialistFTE,
-      specialistFTE, traineeFTE, fixedDoctorShare, nursingHomeShare (last year),
+      specialistFTE, traineeFTE, shareWithFixedDoctor, nursingHomeShare (last year),
       specialistHires, traineeIntake (all years).
       "model": "simulation" also takes a region or nation with the simulation
       parameters beside it ({"regions": [...], "years": 1, "demand": {...}}):

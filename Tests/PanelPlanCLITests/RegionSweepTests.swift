@@ -54,7 +54,7 @@ private func close(_ a: String?, _ b: String?) -> Bool {
     #expect(close(row["guidelineRatio_mean"], last["guideline_ratio"]))
     #expect(close(row["listedPerSpecialistFTE_mean"], last["listed_per_specialist_fte"]))
     #expect(close(row["specialistFTE_mean"], last["specialist_fte"]))
-    #expect(close(row["fixedDoctorShare_mean"], last["fixed_doctor_share"]))
+    #expect(close(row["shareWithFixedDoctor_mean"], last["share_with_fixed_doctor"]))
     let regionRatios = p.filter { $0["level"] == "region" && $0["year"] == "2030" }.map { Double($0["guideline_ratio"]!)! }
     #expect(regionRatios.count == 2)
     #expect(close(row["worstRegionGuidelineRatio_mean"], NumberFormat.machine(regionRatios.max()!)))

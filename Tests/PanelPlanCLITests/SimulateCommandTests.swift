@@ -31,7 +31,7 @@ import Testing
     let coc = try #require(doctors["coc"] as? [String: Any])
     #expect(coc["mean"] is Double)
     let access = try #require(doc["access"] as? [String: Any])
-    #expect(access["assessedWithin3Days"] != nil)
+    #expect(access["assessedWithinGuarantee"] != nil)
     #expect(doc["replications"] as? Int == 3)
     #expect(doc["scenario"] as? String == "tiny")
     // The waiting-time distribution is a distribution: 61 shares summing to 1.
@@ -56,7 +56,13 @@ import Testing
     let r = Self.run(["simulate", path, "--replications", "1", "--years", "2"])
     #expect(r.code == 0)
     #expect(r.out.contains("2 years, 1 replication, seed 1"))
-    #expect(r.out.contains("Acute contacts assessed within 3 days"))
+    #expect(r.out.contains("Acute contacts assessed within the guarantee"))
+    #expect(r.out.contains("The guarantee: a medical assessment within 3 open days."))
+    #expect(r.out.contains("Measured after a warm-up of 1 year whose contacts are not counted."))
+    let cold = Self.run(["simulate", path, "--replications", "1", "--warm-up-years", "0"])
+    #expect(cold.code == 0)
+    #expect(!cold.out.contains("warm-up"))
+    #expect(Self.run(["simulate", path, "--warm-up-years", "11"]).code == 64)
   }
 
   @Test func badInputExitsWithAPreciseError() throws {

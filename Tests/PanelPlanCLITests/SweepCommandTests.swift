@@ -24,9 +24,10 @@ private func temporaryDirectory() throws -> String {
   #expect(lines[0].hasPrefix("point,specialists,trainees,evaFTE,guidelineRatio_mean,guidelineRatio_p5,guidelineRatio_p50,guidelineRatio_p95,"))
   #expect(lines[1].hasPrefix("1,5,1,0.6,"))
   #expect(lines[36].hasPrefix("36,8,3,1,"))
-  // A different seed changes the stochastic columns only.
+  // The capacity model is analytic (exact Poisson tail, issue 13): a
+  // different seed gives the same rows.
   let other = run(["sweep", "--example", "--format", "csv", "--seed", "8"])
-  #expect(other.out != one.out)
+  #expect(other.out == one.out)
 }
 
 @Test func outStreamsToTheFileAndLeavesNoTemporaryFile() throws {
@@ -45,14 +46,16 @@ private func temporaryDirectory() throws -> String {
 
 @Test func rankingAndParetoPrintAfterTheTable() {
   let r = run([
-    "sweep", "--example", "--maximise", "shareOfferable", "--subject-to", "overflowFrequency<=0.5",
+    "sweep", "--example", "--maximise", "shareOfferable", "--subject-to", "overflowFrequency<=0.65",
     "--subject-to", "doctorFTE<=10", "--top", "3", "--pareto", "overflowFrequency:min,doctorFTE:min",
   ])
   #expect(r.code == 0)
-  #expect(r.out.contains("Ranking: maximise shareOfferable subject to overflowFrequency<=0.5, doctorFTE<=10\n"))
+  #expect(r.out.contains("Ranking: maximise shareOfferable subject to overflowFrequency<=0.65, doctorFTE<=10\n"))
   #expect(r.out.contains("Pareto front: overflowFrequency (min) and doctorFTE (min) among points meeting the constraints\n"))
   // With 8 specialists, 2 trainees and the last specialist full time the
   // centre has the most capacity within 10 doctor FTE (9.7): it ranks first.
+  // (Its exact overflow frequency is about 0.62: the example's centres are
+  // above the guideline, so every point overflows on most working days.)
   #expect(r.out.contains("\n1        33            8         2       1"))
 }
 

@@ -20,6 +20,8 @@ enum SimulationFixtures {
     p.demand = DemandParameters(
       doctorVisitsPerYear: Array(repeating: visitsPerYear, count: AgeBand.allCases.count), scaleByNeedWeight: false)
     p.workingTime = noAbsences
+    // Exact counts below are over the whole horizon from empty queues.
+    p.warmUpYears = 0
     return p
   }
 
@@ -50,7 +52,7 @@ enum SimulationFixtures {
     #expect(r.upc(scope: 0) == 1)
     #expect(r.secon(scope: 0) == 1)
     #expect(r.fixedDoctorShare(scope: 0) == 1)
-    #expect(r.assessedWithin3Days == 1)
+    #expect(r.assessedWithinGuarantee == 1)
     #expect(r.tallies.unservedDoctorContacts == 0)
     // No team: all-contacts indices equal the doctors-only ones.
     #expect(r.coc(scope: 1) == 1)
@@ -144,15 +146,15 @@ enum SimulationFixtures {
     #expect(days == 996)
     let se = (tail * (1 - tail) / days).squareRoot()
     #expect(abs(r.overflowDayShare - tail) < 4 * se)
-    #expect(r.doctorOverflowDayShare == r.overflowDayShare)
+    #expect(r.tallies.doctorDays == 996)  // one doctor, present every open day
+    #expect(abs(OverflowFrequency.poissonTail(mean: mu, exceeding: slots) - tail) < 1e-12)
   }
 
   /// Slots follow working time: with no override, the slots offered in a
   /// year are the doctor's patient minutes less the indirect time of the
   /// assigned panel, divided by the minutes of a visit with its indirect
-  /// work. Without sick leave the calendar is fixed but for where blocks
-  /// fall: a vacation block covering a public holiday leaves one more day
-  /// present, so allow two days' slots a year.
+  /// work. Without sick leave every year has exactly 249 − 40 = 209 days
+  /// present.
   @Test func slotsFollowWorkingTime() {
     let centre = CareCentre(id: "c", name: "c", clinicians: F.doctors(1), population: F.patients(500, fixedDoctor: "gp-0"))
     var p = SimulationParameters(years: 4)
@@ -165,7 +167,11 @@ enum SimulationFixtures {
     let load = 500 * DemandDefaults.defaultNeedWeight(for: .age45to64)
     let perYear = (patientHours * 60 - load * w.indirectMinutesPerPatientYear) / (w.minutesPerVisit + w.indirectMinutesPerVisit)
     let perDay = perYear / 209  // 249 open days less 40 days away
-    #expect(abs(Double(r.tallies.slotsOffered) / 4 - perYear) < 2 * perDay)
+    // Absences are placed on open days only (issue 13, finding 7): present
+    // days are exactly 209 a year without sick leave, so the carried
+    // fractions keep the total within one slot of 4 × the annual slots.
+    #expect(abs(Double(r.tallies.slotsOffered) - 4 * perYear) <= 1)
+    #expect(perDay > 0)
   }
 
   /// The acute reserve: one doctor with 10 slots a day, 5 of them held for
@@ -187,13 +193,13 @@ enum SimulationFixtures {
     var sim = CentreSimulation(centre: centre, parameters: p)
     sim.slotsPerPresentDayOverride = [10]
     let reserved = sim.run(seed: 2, stream: [0])
-    #expect(reserved.assessedWithin3Days == 1)
+    #expect(reserved.assessedWithinGuarantee == 1)
     #expect(reserved.tallies.slotsUsed == reserved.tallies.slotsOffered)
     p.booking.acuteReservedShare = 0
     var open = CentreSimulation(centre: centre, parameters: p)
     open.slotsPerPresentDayOverride = [10]
     let noReserve = open.run(seed: 2, stream: [0])
-    #expect(noReserve.assessedWithin3Days == 1)
+    #expect(noReserve.assessedWithinGuarantee == 1)
     #expect(noReserve.tallies.acuteBooked > 300)
   }
 
@@ -216,10 +222,13 @@ enum SimulationFixtures {
   @Test func exampleCentreHasBoundedBacklogAndMostAcuteContactsAssessedInTime() {
     let r = CentreSimulation(centre: ExampleCentre.make(), parameters: SimulationParameters(years: 1)).run(seed: 1, stream: [0, 0, 0])
     let t = r.tallies
-    #expect(r.assessedWithin3Days >= 0.5 && r.assessedWithin3Days <= 1)
+    #expect(r.assessedWithinGuarantee >= 0.5 && r.assessedWithinGuarantee <= 1)
     #expect(Double(t.unservedDoctorContacts) < 41.0 / 249 * Double(t.doctorContacts))
     #expect(r.waitDays(quantile: 1) <= 40)
-    #expect(r.wentElsewhereShare > 0 && r.wentElsewhereShare < 0.5)
-    #expect(r.acuteSeenByDoctorWithin3Days <= r.assessedWithin3Days)
+    // Guideline ratio about 2.1: doctors' slots cover about 1 / 2.1 = 48%
+    // of the visits demanded, so roughly half goes elsewhere (measured
+    // after the warm-up, issue 13: 0.53), never all of it.
+    #expect(r.wentElsewhereShare > 0.3 && r.wentElsewhereShare < 0.65)
+    #expect(r.acuteSeenByDoctorWithinGuarantee <= r.assessedWithinGuarantee)
   }
 }

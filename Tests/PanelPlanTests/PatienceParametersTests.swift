@@ -34,8 +34,8 @@ import Testing
       #expect(abs(Double(t.unservedDoctorContacts) - mean) < 4 * mean.squareRoot(), "limit \(limit)")
       if acuteShare == 1 {
         #expect(t.wentElsewhereAcute == left && t.wentElsewhereAcuteAwaitingDoctor == left)
-        #expect(r.assessedWithin3Days == 0)
-        #expect(r.acuteSeenByDoctorWithin3Days == 0)
+        #expect(r.assessedWithinGuarantee == 0)
+        #expect(r.acuteSeenByDoctorWithinGuarantee == 0)
       } else {
         #expect(t.wentElsewherePlanned == left)
       }

@@ -63,7 +63,7 @@ import Testing
     let names = SimulationResult(tallies: .init(), years: 1).metrics.map(\.name)
     #expect(Array(names.prefix(9)) == [
       "coc_doctor", "upc_doctor", "secon_doctor", "fixedDoctorShare_doctor",
-      "coc_all", "upc_all", "secon_all", "fixedDoctorShare_all", "assessedWithin3Days",
+      "coc_all", "upc_all", "secon_all", "fixedDoctorShare_all", "assessedWithinGuarantee",
     ])
     #expect(names.contains("shareWithFixedDoctor_nursing-home"))
     #expect(Set(names).count == names.count)

@@ -24,6 +24,12 @@ public struct ClinicianCapacity: Sendable, Hashable {
   /// Patients currently assigned to this clinician as fixed doctor (only
   /// when the population lists individual patients).
   public var assignedPatients: Int
+  /// Visit slots a year after the indirect work of the whole listed
+  /// population, shared by patient hours (`DoctorSlots`): the same slots
+  /// the simulation and the sweep use.
+  public var visitSlotsPerYear: Double = 0
+  /// Those slots per day present (`DoctorSlots.slotsPerPresentDay`).
+  public var slotsPerPresentDay: Double = 0
 }
 
 /// A care centre's capacity against its listed population.
@@ -48,8 +54,13 @@ public struct CentreCapacity: Sendable, Hashable {
   public var teamFTE: Double
   /// Total guideline capacity, in average-need patients.
   public var guidelineCapacity: Double
+  /// The centre's doctor visit slots a year after all indirect work
+  /// (`DoctorSlots`).
+  public var visitSlotsPerYear: Double { doctors.reduce(0) { $0 + $1.visitSlotsPerYear } }
   /// Total working-time capacity, in average-need patients.
   public var workingTimeCapacity: Double
+  /// Open days a year (260 weekdays less the public holidays).
+  public var openDaysPerYear: Int = 249
   /// Panel of one full-time specialist without duties in each view, the unit
   /// of the FTE gaps.
   public var fullTimeSpecialistGuidelinePanel: Double
@@ -103,6 +114,15 @@ extension CentreCapacity {
         workingTime: WorkingTimeCapacity.breakdown(for: c, parameters: p.workingTime),
         assignedPatients: assigned[c.id] ?? 0)
     }
+    let open = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
+    let slots = DoctorSlots(
+      clinicians: centre.clinicians, panels: [], weightedListed: centre.population.weightedCount,
+      workingTime: p.workingTime, openDaysPerYear: open)
+    for (k, i) in centre.clinicians.indices.filter({ centre.clinicians[$0].role.isDoctor }).enumerated() {
+      doctors[k].visitSlotsPerYear = slots.visitSlotsPerYear[i]
+      doctors[k].slotsPerPresentDay = slots.slotsPerPresentDay[i]
+    }
+    openDaysPerYear = open
     centreId = centre.id
     centreName = centre.name
     listedCount = centre.population.count

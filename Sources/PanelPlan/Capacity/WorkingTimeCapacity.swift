@@ -69,7 +69,13 @@ public enum WorkingTimeCapacity {
   /// Absences scale with FTE; trainees then spend `traineeRotationShare` of
   /// the rest away from the unit and take study time; duties are shares of
   /// the time at the unit; meetings and administration are hours per
-  /// full-time working week, scaled by FTE. Patient time never goes below 0.
+  /// full-time working week, scaled by FTE and by the share of time left
+  /// after duties (1 − duties). Why the last: these are the meetings and
+  /// administration of clinical work (team and case meetings, clinical
+  /// administration); a doctor with 20% research works 80% of the weeks
+  /// clinically and takes that share of them, while the research, management
+  /// or supervision time carries its own meetings. Patient time never goes
+  /// below 0.
   ///
   /// - Complexity: O(1).
   public static func breakdown(

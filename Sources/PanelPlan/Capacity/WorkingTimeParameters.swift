@@ -5,19 +5,36 @@
 /// ## How the defaults were chosen
 /// The defaults describe a full-time Swedish GP specialist and an average
 /// listed patient, and are chosen so that such a doctor comes out at the
-/// guideline's 1,100 (±2%), making the two views comparable:
-/// - 40 h a week; 52 weeks less 30 vacation days (collective agreements give
-///   doctors 25–32), 11 public holidays on weekdays, 10 training days (the
-///   Swedish Medical Association's recommendation for CME) and 8 sick days:
-///   201 working days, 1,608 hours.
-/// - 3 h a week of meetings and 3 h of administration (15% of the week):
-///   1,366.8 hours left for patients.
-/// - 1.1 doctor visits per average patient a year (DOMAIN.md), 0.7 planned
-///   and 0.4 acute; 30 minutes per visit and 15 minutes of indirect work per
-///   visit (notes, referrals); 25 minutes a year per patient of indirect
-///   work not tied to a visit (results, prescriptions, messages):
+/// guideline's 1,100 (±2%), making the two views comparable. Each default
+/// with its source, or "assumption" where none is published
+/// (`WorkingTimeSensitivity` prints them with how far each moves the panel):
+/// - 40 h a week (Working Hours Act); 52 weeks less 30 vacation days (the
+///   Annual Leave Act gives 25, doctors' collective agreements 25–32: 30 is
+///   an assumption within that range), 11 public holidays on weekdays (the
+///   calendar), 10 training days (the Swedish Medical Association's
+///   recommendation for CME) and 8 sick days (assumption): 201 working
+///   days, 1,608 hours.
+/// - 3 h a week of meetings and 3 h of administration (15% of the week;
+///   both assumptions): 1,366.8 hours left for patients.
+/// - 1.1 doctor visits per average patient a year: physical doctor visits
+///   per inhabitant in regional primary care were 1.11 in 2023 (DOMAIN.md),
+///   a count of visits *made*; 0.7 planned and 0.4 acute (assumption). 30
+///   minutes per visit, 15 minutes of indirect work per visit (notes,
+///   referrals) and 25 minutes a year per patient of indirect work not tied
+///   to a visit (results, prescriptions, messages) are all assumptions:
 ///   1.1 × 45 + 25 = 74.5 minutes per patient a year.
 /// - 1,366.8 h × 60 / 74.5 min = 1,100.8 patients.
+///
+/// ## What the calibration means (issue 13, finding 2)
+/// The visit rate is visits made (after nurse triage), here and in the
+/// simulation (`DemandParameters`), so the two size doctors' work alike.
+/// The 1,100 this calibration gives is Murray's supply-equals-demand panel:
+/// the doctor's slots equal the visits the panel makes *on average*, with
+/// no slack. With Poisson demand such a doctor has more demand than slots
+/// on about 22% of working days (`OverflowFrequency`), and a simulated
+/// centre at the guideline runs its doctors near full utilisation. It is
+/// the guideline's figure translated into time, not a panel with a margin
+/// for variation: for that, size panels by an overflow target.
 public struct WorkingTimeParameters: Sendable, Hashable {
   /// Contracted hours per week at FTE 1.0.
   public var hoursPerWeekFullTime: Double = 40
@@ -27,23 +44,25 @@ public struct WorkingTimeParameters: Sendable, Hashable {
   public var publicHolidayDaysPerYear: Double = 11
   /// Training days (CME) per year.
   public var trainingDaysPerYear: Double = 10
-  /// Expected sick days per year.
+  /// Expected sick days per year. Assumption.
   public var sickDaysPerYear: Double = 8
-  /// Meetings, hours per full-time week (scaled by FTE).
+  /// Meetings, hours per full-time week (scaled by FTE). Assumption.
   public var meetingHoursPerWeek: Double = 3
-  /// Administration not tied to patients, hours per full-time week.
+  /// Administration not tied to patients, hours per full-time week. Assumption.
   public var administrationHoursPerWeek: Double = 3
 
   /// Planned doctor visits per average-need patient per year.
   public var plannedVisitsPerPatientYear: Double = 0.7
   /// Acute doctor visits per average-need patient per year.
   public var acuteVisitsPerPatientYear: Double = 0.4
-  /// Minutes of a doctor's visit.
+  /// Minutes of a doctor's visit. Assumption (a common booking length).
   public var minutesPerVisit: Double = 30
-  /// Minutes of indirect work tied to each visit (documentation, referrals).
+  /// Minutes of indirect work tied to each visit (documentation,
+  /// referrals). Assumption.
   public var indirectMinutesPerVisit: Double = 15
   /// Minutes per patient per year of indirect work not tied to a visit
-  /// (test results, prescriptions, messages).
+  /// (test results, prescriptions, messages). Assumption; charged for every
+  /// listed patient (`DoctorSlots`).
   public var indirectMinutesPerPatientYear: Double = 25
 
   /// How much longer a visit takes for a trainee before mid-training than

@@ -5,7 +5,13 @@ public enum CapacityReport {
   private typealias F = NumberFormat
 
   /// A readable report: per doctor, then the unit in both views.
-  public static func table(_ c: CentreCapacity, showHours: Bool = false) -> String {
+  ///
+  /// - Parameters:
+  ///   - showHours: also show where each doctor's hours go, and how the
+  ///     working-time panel moves with each default (`WorkingTimeSensitivity`).
+  ///   - workingTime: the parameters `c` was computed with (for the
+  ///     sensitivity table).
+  public static func table(_ c: CentreCapacity, showHours: Bool = false, workingTime: WorkingTimeParameters = .standard) -> String {
     let sv = ReportLanguage.current == .sv
     var out = Verdicts.capacity(c) + "\n"
     out += (sv ? "Vårdcentral" : "Care centre") + ": \(c.centreName) (\(c.centreId))\n"
@@ -26,16 +32,18 @@ public enum CapacityReport {
       t.append([
         d.clinician.id, role, F.fixed(d.clinician.fte, decimals: 2), F.percent(d.clinician.duties.total, decimals: 0),
         F.grouped(d.guidelineBasePanel), F.grouped(d.guidelinePanel), F.grouped(d.workingTime.patientHours),
-        F.grouped(d.workingTime.panel), F.grouped(d.workingTime.visitCapacityPerYear), F.grouped(Double(d.assignedPatients)),
+        F.grouped(d.workingTime.panel), F.grouped(d.visitSlotsPerYear), F.grouped(Double(d.assignedPatients)),
       ])
     }
     t.append([
       "Total", "", F.fixed(c.doctors.reduce(0) { $0 + $1.clinician.fte }, decimals: 2), "", "",
       F.grouped(c.guidelineCapacity), F.grouped(c.doctors.reduce(0) { $0 + $1.workingTime.patientHours }),
-      F.grouped(c.workingTimeCapacity), F.grouped(c.doctors.reduce(0) { $0 + $1.workingTime.visitCapacityPerYear }),
+      F.grouped(c.workingTimeCapacity), F.grouped(c.visitSlotsPerYear),
       F.grouped(Double(c.doctors.reduce(0) { $0 + $1.assignedPatients })),
     ])
-    out += t.render() + "\n"
+    out += t.render()
+    out += "Visit slots/yr: after the indirect work of all \(F.grouped(c.weightedListed)) need-weighted listed, shared by patient hours"
+    out += " (DoctorSlots; the simulation and sweeps use the same slots).\n\n"
 
     if showHours {
       out += (sv ? "Vart timmarna går (timmar per år)" : "Where the hours go (hours per year)") + "\n"
@@ -45,6 +53,7 @@ public enum CapacityReport {
         h.append([d.clinician.id, F.grouped(d.workingTime.contractedHours)] + d.workingTime.items.map { F.grouped($0.hours) })
       }
       out += h.render() + "\n"
+      out += sensitivity(workingTime)
     }
 
     var u = TextTable(headers: ["Unit", "Guideline", "Working time"])
@@ -54,13 +63,47 @@ public enum CapacityReport {
     u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
     u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
     out += u.render() + "\n"
+    // Issue 13, finding 7: the national figure is per head, this one per FTE.
     if sv {
-      out += "Listade per heltidsspecialist: \(F.grouped(c.listedPerSpecialistFTE)) (riktvärde \(F.grouped(1100)); Sverige 2023: \(F.grouped(2039)))\n"
+      out += "Listade per heltidsspecialist: \(F.grouped(c.listedPerSpecialistFTE)) (riktvärde \(F.grouped(1100)) per heltidsspecialist;"
+      out += " Sverige 2023: \(F.grouped(2039)) invånare per specialist räknat per person, inte per heltid, så ett tal per heltid blir högre)\n"
       out += "Listade per anställd heltidsläkare: \(F.grouped(c.listedPerDoctorFTE)); hyrläkare \(F.fixed(c.locumFTE, decimals: 2)) heltid; sjuksköterskor och övriga i teamet \(F.fixed(c.teamFTE, decimals: 2)) heltid\n"
     } else {
-      out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100; Sweden 2023: 2,039)\n"
+      out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100 per full-time specialist;"
+      out += " Sweden 2023: 2,039 residents per specialist counted per head, not per FTE, so a per-FTE figure is higher)\n"
       out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
     }
+    return out
+  }
+
+  /// How the panel of a full-time specialist without duties moves with
+  /// each working-time default, with the default's source.
+  public static func sensitivity(_ w: WorkingTimeParameters) -> String {
+    let rows = WorkingTimeSensitivity.rows(parameters: w)
+    guard let base = rows.first?.panel, base > 0 else { return "" }
+    var out = "How the working-time panel of a full-time specialist without duties (\(F.grouped(base))) depends on each default\n"
+    var t = TextTable(headers: ["workingTime.", "Value", "Source", "−20%", "+20%", "At 0"])
+    t.alignments[0] = .left
+    t.alignments[2] = .left
+    func change(_ x: Double?) -> String {
+      guard let x, x.isFinite else { return "–" }
+      let d = x / base - 1
+      return (d >= 0 ? "+" : "") + F.percent(d, decimals: 1)
+    }
+    for r in rows {
+      t.append([r.name, F.fixed(r.value, decimals: r.value.rounded() == r.value ? 0 : 1) + " " + r.unit, r.source,
+                change(r.panelMinus20Percent), change(r.panelPlus20Percent), change(r.panelAtZero)])
+    }
+    out += t.render()
+    let reference = Clinician(id: "", role: .gpSpecialist, fte: 1)
+    let open = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: w.publicHolidayDaysPerYear)
+    let slots = DoctorSlots(clinicians: [reference], panels: [base], weightedListed: base, workingTime: w, openDaysPerYear: open)
+    let overflow = OverflowFrequency.doctor(
+      panel: base, visitsPerPatientYear: w.visitsPerPatientYear, openDaysPerYear: Double(open),
+      slotsPerPresentDay: slots.slotsPerPresentDay[0])
+    out += "At this panel supply equals demand (Murray 2007): the doctor's slots are 100% of the visits the panel makes"
+    out += " on average, and demand exceeds slots on \(F.percent(overflow)) of working days"
+    out += " (Green, Savin and Murray 2007, exact Poisson tail).\n\n"
     return out
   }
 

@@ -13,6 +13,10 @@ public enum SimulationReport {
     public var years: Int
     public var replications: Int
     public var seed: UInt64
+    /// Warm-up years not counted (`SimulationParameters.warmUpYears`).
+    public var warmUpYears: Int = 0
+    /// The guarantee's open days (`BookingParameters.acuteAssessmentDays`).
+    public var guaranteeDays: Int = 3
 
     public init(scenarioName: String, centreName: String, centreId: String, listed: Int, years: Int, replications: Int, seed: UInt64) {
       self.scenarioName = scenarioName
@@ -33,8 +37,8 @@ public enum SimulationReport {
       ("secon_doctor", "SECON, doctors", .index), ("fixedDoctorShare_doctor", "Visits with the fixed doctor, doctors", .share),
       ("coc_all", "COC, all contacts", .index), ("upc_all", "UPC, all contacts", .index),
       ("secon_all", "SECON, all contacts", .index), ("fixedDoctorShare_all", "Contacts with the fixed doctor, all", .share),
-      ("assessedWithin3Days", "Acute contacts assessed within 3 days (nurse or doctor)", .share),
-      ("acuteSeenByDoctorWithin3Days", "Acute contacts needing a doctor, seen within 3 days", .share),
+      ("assessedWithinGuarantee", "Acute contacts assessed within the guarantee (nurse or doctor)", .share),
+      ("acuteSeenByDoctorWithinGuarantee", "Acute contacts needing a doctor, seen within the guarantee", .share),
       ("acuteTriagedShare", "Acute contacts triaged by a nurse", .share),
       ("acuteResolvedByNurseShare", "Acute contacts resolved by the nurse", .share),
       ("waitDaysMean", "Wait for a doctor, mean (open days, contacts seen)", .number),
@@ -43,9 +47,10 @@ public enum SimulationReport {
       ("seenWithin7Days", "Doctor contacts seen within 7 days (of those seen)", .share),
       ("wentElsewhereShare", "Doctor contacts that went elsewhere", .share),
       ("wentElsewhereAcuteShare", "  acute", .share), ("wentElsewherePlannedShare", "  planned", .share),
-      ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow days, centre", .share),
-      ("doctorOverflowDayShare", "Overflow days, per doctor's panel", .share), ("unservedShare", "Doctor contacts still waiting at the end", .share),
-      ("doctorVisitsPerPersonYear", "Doctor-contact demand per person-year", .number),
+      ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow: doctors' working days, demand > slots", .share),
+      ("unservedShare", "Doctor contacts still waiting at the end", .share),
+      ("doctorVisitsPerPersonYear", "Doctor contacts arising per person-year (before triage)", .number),
+      ("doctorVisitsNeededPerPersonYear", "Doctor visits needed per person-year (after triage)", .number),
       ("doctorVisitsSeenPerPersonYear", "Doctor visits made per person-year", .number),
       ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
       ("shareWithFixedDoctor", "With a fixed doctor (target 55%)", .share),
@@ -76,7 +81,16 @@ public enum SimulationReport {
     var out = "Scenario: \(c.scenarioName)\n"
     out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
     out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
-    out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n\n"
+    out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n"
+    // Issue 13, finding 7: say what the continuity indices leave out.
+    let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
+    out += "Continuity counts the visits made at this centre: doctor contacts that went elsewhere"
+    out += elsewhere.isFinite ? " (\(F.percent(elsewhere)))" : ""
+    out += " are in no index.\n"
+    if c.warmUpYears > 0 {
+      out += "Measured after a warm-up of \(c.warmUpYears) year\(c.warmUpYears == 1 ? "" : "s") whose contacts are not counted.\n"
+    }
+    out += "The guarantee: a medical assessment within \(c.guaranteeDays) open days.\n\n"
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
     for (name, label, kind) in labels {
       guard let b = s.band(name) else { continue }
@@ -89,15 +103,23 @@ public enum SimulationReport {
   /// A sentence relating the doctor visits made to the demand and to the
   /// centre's capacity, so an overloaded result is read as what it is.
   public static func capacityNote(_ s: ReplicationSummary, capacity c: CentreCapacity) -> String {
-    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsPerPersonYear")?.mean,
+    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsNeededPerPersonYear")?.mean,
       demand > 0, made.isFinite else { return "" }
-    var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) demanded"
-    note += " (\(F.percent(made / demand, decimals: 0))). Slots follow the working-time view, the guideline's sustainable pace;"
+    var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) needed"
+    note += " (\(F.percent(made / demand, decimals: 0)); contacts not resolved by nurse triage)."
+    note += " Slots follow the working-time view, the guideline's pace;"
     note += " the centre's guideline ratio is \(F.fixed(c.guidelineRatio, decimals: 2)) (1.00 = at the guideline)"
     if made < 0.95 * demand {
       note += ", so part of the demand waits, goes elsewhere or would need overtime and shorter visits (lower workingTime.minutesPerVisit to model today's pace)"
     }
-    return note + ".\n"
+    note += ".\n"
+    // Issue 13, finding 7: why `capacity` and `simulate` give different shares.
+    if let has = s.band("shareWithFixedDoctor")?.mean, has.isFinite {
+      note += "`capacity` says \(F.percent(c.shareOfferableWorkingTime)) of the need-weighted list could be offered a fixed doctor"
+      note += " (working-time capacity / need-weighted listed); here \(F.percent(has)) of people have one: only those who want one"
+      note += " (assignment.wantShare) are assigned, in priority order, until the doctors' panels are full.\n"
+    }
+    return note
   }
 
   /// Column names of the CSV, in order.
@@ -175,7 +197,7 @@ public enum SimulationReport {
     return runs > 0 ? mean.map { $0 / Double(runs) } : mean
   }
 
-  /// JSON with plain field names (`coc`, `assessedWithin3Days`), each a
+  /// JSON with plain field names (`coc`, `assessedWithinGuarantee`), each a
   /// `{mean, low, high}` object (null where undefined), plus the flat
   /// `metrics` list under the stable names.
   public static func json(_ s: ReplicationSummary, context c: Context) throws -> String {
@@ -190,19 +212,19 @@ public enum SimulationReport {
       years: c.years, replications: c.replications, seed: c.seed,
       continuity: ["doctors": scope("doctor"), "allContacts": scope("all")],
       access: [
-        "assessedWithin3Days": b("assessedWithin3Days"), "waitDaysMean": b("waitDaysMean"),
+        "assessedWithinGuarantee": b("assessedWithinGuarantee"), "waitDaysMean": b("waitDaysMean"),
         "waitDaysMedian": b("waitDaysP50"), "waitDaysP90": b("waitDaysP90"),
         "seenWithin7Days": b("seenWithin7Days"), "unservedShare": b("unservedShare"),
-        "acuteSeenByDoctorWithin3Days": b("acuteSeenByDoctorWithin3Days"), "acuteTriagedShare": b("acuteTriagedShare"),
+        "acuteSeenByDoctorWithinGuarantee": b("acuteSeenByDoctorWithinGuarantee"), "acuteTriagedShare": b("acuteTriagedShare"),
         "acuteResolvedByNurseShare": b("acuteResolvedByNurseShare"), "wentElsewhereShare": b("wentElsewhereShare"),
         "wentElsewhereAcuteShare": b("wentElsewhereAcuteShare"), "wentElsewherePlannedShare": b("wentElsewherePlannedShare"),
       ],
       capacity: [
         "doctorUtilisation": b("doctorUtilisation"), "overflowDayShare": b("overflowDayShare"),
-        "doctorOverflowDayShare": b("doctorOverflowDayShare"),
       ],
       demand: [
         "doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "doctorVisitsSeenPerPersonYear": b("doctorVisitsSeenPerPersonYear"),
+        "doctorVisitsNeededPerPersonYear": b("doctorVisitsNeededPerPersonYear"),
         "teamContactsPerPersonYear": b("teamContactsPerPersonYear"),
       ],
       fixedDoctor: .init(

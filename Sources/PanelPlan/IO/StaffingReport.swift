@@ -12,7 +12,7 @@ public enum StaffingReport {
     ("Trainees", .traineeHeadcount, { F.fixed($0, decimals: 1) }),
     ("Listed/spec. FTE", .listedPerSpecialistFTE, { F.grouped($0) }),
     ("Guideline ratio", .guidelineRatio, { F.fixed($0, decimals: 2) }),
-    ("Fixed doctor", .fixedDoctorShare, { F.percent($0) }),
+    ("With a fixed doctor", .fixedDoctorShare, { F.percent($0) }),
     ("Nursing home", .nursingHomeShare, { F.percent($0) }),
     ("Hires", .specialistHires, { F.fixed($0, decimals: 1) }),
     ("Intake", .traineeIntake, { F.fixed($0, decimals: 1) }),

@@ -54,7 +54,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     "Continuity": "Kontinuitet",
     "Continuity index (COC)": "Kontinuitetsindex (COC)",
     "Access": "Tillgänglighet",
-    "Assessed within 3 days": "Medicinsk bedömning inom 3 dagar",
+    "Assessed within the care guarantee": "Medicinsk bedömning inom vårdgarantin",
     "Waiting days": "Väntedagar",
     "Doctor utilisation": "Läkarnas beläggning",
     "Year": "År",

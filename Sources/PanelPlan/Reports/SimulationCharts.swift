@@ -103,10 +103,10 @@ public enum SimulationCharts {
       return (f(b.mean), "5–95%: \(f(b.low))–\(f(b.high))")
     }
     let coc = band("coc_doctor", percent: false), fixed = band("shareWithFixedDoctor", percent: true)
-    let access = band("assessedWithin3Days", percent: true), utilisation = band("doctorUtilisation", percent: true)
+    let access = band("assessedWithinGuarantee", percent: true), utilisation = band("doctorUtilisation", percent: true)
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
-      (l("Assessed within 3 days"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
+      (l("Assessed within the care guarantee"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
     ])
     h.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),

@@ -65,7 +65,7 @@ public enum StaffingCharts {
     let k = StaffingMetric.allCases.count
     let wanted: [(String, String)] = [
       ("coc_doctor", "Continuity index (COC)"), ("fixedDoctorShare_doctor", "Visits with the fixed doctor"),
-      ("assessedWithin3Days", "Assessed within 3 days"), ("doctorUtilisation", "Doctor utilisation"),
+      ("assessedWithinGuarantee", "Assessed within the care guarantee"), ("doctorUtilisation", "Doctor utilisation"),
     ]
     let lines: [ChartSeries] = wanted.compactMap { name, label in
       guard let i = r.outcomeNames.firstIndex(of: name) else { return nil }

@@ -14,8 +14,8 @@ import Foundation
 /// - `openDaysPerYear`: weekdays the centre is open (default 249 = 52 × 5
 ///   less 11 public holidays on weekdays).
 ///
-/// Metrics (means and quantiles over replications; all but the last are
-/// the same in every replication):
+/// Metrics (means and quantiles over replications; all are the same in
+/// every replication, since the model is analytic):
 /// - `guidelineRatio`, `workingTimeRatio`: need-weighted listed per
 ///   capacity (1.0 = at the guideline), `CentreCapacity`.
 /// - `specialistFTEGap`: full-time GP specialists missing to reach the
@@ -25,13 +25,17 @@ import Foundation
 /// - `listedPerSpecialistFTE`, `doctorFTE` (employed doctors, locums
 ///   excluded).
 /// - `demandPerDay`: λ = need-weighted listed × visits per patient-year /
-///   open days. `slotsPerDay`: ⌊doctors' visit capacity per year (working-
-///   time view, `WorkingTimeBreakdown.visitCapacityPerYear`) / open days⌋.
-/// - `overflowFrequency`: the share of a year's open days on which demand
-///   exceeds the slots, with daily demand Poisson(λ), simulated day by day
-///   (Green, Savin and Murray 2007, "Providing timely access to primary
-///   care: the overflow frequency"). It estimates P(D > slots); with 249
-///   days its standard error is about √(p(1 − p)/249).
+///   open days. `slotsPerDay`: the doctors' visit slots a year after all
+///   indirect work (`DoctorSlots`, the computation the simulation uses) /
+///   open days.
+/// - `overflowFrequency`: Green, Savin and Murray's (2007) overflow
+///   frequency, the exact Poisson tail (`OverflowFrequency`): each
+///   panel-holding doctor holds the need-weighted list in proportion to
+///   their working-time panel, demand for a doctor on a working day is
+///   Poisson(panel × visits per patient-year / open days), slots are the
+///   doctor's `DoctorSlots.slotsPerPresentDay`; the metric is the share of
+///   the doctors' working days that overflow (each doctor weighted by
+///   expected present days). Analytic, so the same in every replication.
 public struct CapacitySweepModel: SweepModel {
   public var parameters: CapacityParameters
 
@@ -40,8 +44,9 @@ public struct CapacitySweepModel: SweepModel {
   public struct Scenario: Sendable {
     public var capacity: CentreCapacity
     public var demandPerDay: Double
-    public var slotsPerDay: Int
+    public var slotsPerDay: Double
     public var openDays: Int
+    public var overflowFrequency: Double
   }
 
   public var metricNames: [String] {
@@ -60,8 +65,8 @@ public struct CapacitySweepModel: SweepModel {
       "listed people per GP specialist FTE",
       "FTE of employed doctors (locums excluded)",
       "expected doctor visits demanded per open day",
-      "doctor visit slots per open day (working-time view)",
-      "share of open days with more demand than slots (Poisson demand, simulated)",
+      "doctor visit slots per open day after all indirect work (DoctorSlots)",
+      "share of doctors' working days with demand above slots (Green-Savin-Murray, exact Poisson tail)",
     ]
   }
 
@@ -92,23 +97,53 @@ public struct CapacitySweepModel: SweepModel {
       problems.append(InputError(field: "openDaysPerYear", problem: "found \(days), expected a whole number from 1 to 366"))
     }
     if !problems.isEmpty { throw InputErrors(problems) }
-    let capacity = CentreCapacity(centre: f.centre, parameters: parameters)
-    let visitCapacity = capacity.doctors.reduce(0) { $0 + $1.workingTime.visitCapacityPerYear }
+    var capacity = CentreCapacity(centre: f.centre, parameters: parameters)
+    if days != capacity.openDaysPerYear {
+      // Slots per present day depend on the open days; recompute them.
+      let slots = DoctorSlots(
+        clinicians: f.centre.clinicians, panels: [], weightedListed: capacity.weightedListed,
+        workingTime: parameters.workingTime, openDaysPerYear: days)
+      for (k, i) in f.centre.clinicians.indices.filter({ f.centre.clinicians[$0].role.isDoctor }).enumerated() {
+        capacity.doctors[k].visitSlotsPerYear = slots.visitSlotsPerYear[i]
+        capacity.doctors[k].slotsPerPresentDay = slots.slotsPerPresentDay[i]
+      }
+      capacity.openDaysPerYear = days
+    }
     return Scenario(
       capacity: capacity, demandPerDay: capacity.weightedListed * visits / Double(days),
-      slotsPerDay: Int((visitCapacity / Double(days)).rounded(.down)), openDays: days)
+      slotsPerDay: capacity.visitSlotsPerYear / Double(days), openDays: days,
+      overflowFrequency: Self.overflowFrequency(capacity, visitsPerPatientYear: visits, openDaysPerYear: days,
+                                                workingTime: parameters.workingTime))
+  }
+
+  /// Green, Savin and Murray's overflow frequency of a centre whose whole
+  /// need-weighted list is held by its panel-holding doctors in proportion
+  /// to their working-time panels: the present-day-weighted mean of each
+  /// doctor's exact `OverflowFrequency.doctor`. NaN without such doctors.
+  public static func overflowFrequency(
+    _ c: CentreCapacity, visitsPerPatientYear: Double, openDaysPerYear: Int, workingTime w: WorkingTimeParameters
+  ) -> Double {
+    let holders = c.doctors.filter { $0.workingTime.panel > 0 }
+    let totalPanel = holders.reduce(0) { $0 + $1.workingTime.panel }
+    guard totalPanel > 0 else { return .nan }
+    var days = 0.0, overflow = 0.0
+    for d in holders {
+      let panel = c.weightedListed * d.workingTime.panel / totalPanel
+      let present = SimulationCalendar.expectedPresentDaysPerYear(
+        for: d.clinician, workingTime: w, absences: .init(), openDaysPerYear: openDaysPerYear)
+      days += present
+      overflow += present * OverflowFrequency.doctor(
+        panel: panel, visitsPerPatientYear: visitsPerPatientYear, openDaysPerYear: Double(openDaysPerYear),
+        slotsPerPresentDay: d.slotsPerPresentDay)
+    }
+    return overflow / days
   }
 
   public func evaluate(_ s: Scenario, stream: SweepStream, workspace: inout Void) throws -> [Double] {
-    var rng = stream.generator()
-    var overflowDays = 0
-    for _ in 0..<s.openDays where Self.poisson(mean: s.demandPerDay, using: &rng) > s.slotsPerDay {
-      overflowDays += 1
-    }
     let c = s.capacity
     return [
       c.guidelineRatio, c.workingTimeRatio, c.specialistFTEGap, c.shareOfferableGuideline, c.listedPerSpecialistFTE,
-      c.employedDoctorFTE, s.demandPerDay, Double(s.slotsPerDay), Double(overflowDays) / Double(s.openDays),
+      c.employedDoctorFTE, s.demandPerDay, s.slotsPerDay, s.overflowFrequency,
     ]
   }
 

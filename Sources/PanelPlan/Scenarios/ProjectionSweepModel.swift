@@ -40,7 +40,7 @@ import Foundation
 /// `regionsAtGuideline` (regions at a ratio of at most 1),
 /// `firstYearAtGuideline` (the first calendar year the whole input is at
 /// most 1; NaN if never), `listedPerSpecialistFTE`, `specialistFTE`,
-/// `traineeFTE`, `fixedDoctorShare`, `nursingHomeShare`, `specialistHires`
+/// `traineeFTE`, `shareWithFixedDoctor`, `nursingHomeShare`, `specialistHires`
 /// and `traineeIntake` (summed over the years).
 public struct ProjectionSweepModel: SweepModel {
   public init() {}
@@ -54,7 +54,7 @@ public struct ProjectionSweepModel: SweepModel {
   public var metricNames: [String] {
     [
       "guidelineRatio", "worstRegionGuidelineRatio", "regionsAtGuideline", "firstYearAtGuideline", "listedPerSpecialistFTE",
-      "specialistFTE", "traineeFTE", "fixedDoctorShare", "nursingHomeShare", "specialistHires", "traineeIntake",
+      "specialistFTE", "traineeFTE", "shareWithFixedDoctor", "nursingHomeShare", "specialistHires", "traineeIntake",
     ]
   }
 

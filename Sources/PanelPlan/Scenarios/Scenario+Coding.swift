@@ -5,7 +5,7 @@
 
 extension Scenario: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, centre, years, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
+    case name, centre, years, warmUpYears, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
   }
 
   public init(from decoder: any Decoder) throws {
@@ -28,7 +28,7 @@ extension Scenario: Codable {
 
 extension SimulationParameters: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case years, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
+    case years, warmUpYears, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
   }
 
   public init(from decoder: any Decoder) throws {
@@ -44,6 +44,7 @@ extension SimulationParameters: Codable {
   init(fields c: KeyedDecodingContainer<CodingKeys>) throws {
     self.init(
       years: try c.decodeIfPresent(Int.self, forKey: .years) ?? 1,
+      warmUpYears: try c.decodeIfPresent(Int.self, forKey: .warmUpYears) ?? SimulationParameters.defaultWarmUpYears,
       demand: try c.decodeIfPresent(DemandParameters.self, forKey: .demand) ?? .init(),
       booking: try c.decodeIfPresent(BookingParameters.self, forKey: .booking) ?? .init(),
       absences: try c.decodeIfPresent(AbsenceParameters.self, forKey: .absences) ?? .init(),
@@ -57,6 +58,7 @@ extension SimulationParameters: Codable {
 
   func encode(fields c: inout KeyedEncodingContainer<CodingKeys>) throws {
     try c.encode(years, forKey: .years)
+    try c.encode(warmUpYears, forKey: .warmUpYears)
     try c.encode(demand, forKey: .demand)
     try c.encode(booking, forKey: .booking)
     try c.encode(absences, forKey: .absences)

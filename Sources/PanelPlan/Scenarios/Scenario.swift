@@ -47,6 +47,7 @@ public struct Scenario: Sendable, Hashable {
     }
     let p = parameters
     whole("years", p.years, 1...50)
+    whole("warmUpYears", p.warmUpYears, 0...10)
     if p.demand.doctorVisitsPerYear.count != AgeBand.allCases.count {
       bad("demand.doctorVisitsPerYear", "found \(p.demand.doctorVisitsPerYear.count) rates, expected one per age band")
     } else {

@@ -7,7 +7,7 @@ import Foundation
 /// Metrics: the guideline ratio and employed doctor FTE of the point's
 /// centre (the same in every replication), then every `SimulationResult`
 /// metric under its stable name, made an identifier (`coc_doctor`,
-/// `assessedWithin3Days`, `shareWithFixedDoctor_aged75plus`).
+/// `assessedWithinGuarantee`, `shareWithFixedDoctor_aged75plus`).
 public struct SimulationSweepModel: SweepModel {
   public init() {}
 

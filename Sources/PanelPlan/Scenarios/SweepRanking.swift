@@ -51,7 +51,7 @@ public struct SweepColumn: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// A bound on a column: `assessedWithin3Days>=0.9`, `doctorFTE<=6`.
+/// A bound on a column: `assessedWithinGuarantee>=0.9`, `doctorFTE<=6`.
 public struct SweepConstraint: Sendable, Hashable, CustomStringConvertible {
   public enum Comparison: String, Sendable, Hashable, CaseIterable {
     case atLeast = ">=", atMost = "<=", above = ">", below = "<"

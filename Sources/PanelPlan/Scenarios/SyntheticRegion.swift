@@ -58,10 +58,7 @@ public struct SyntheticRegion: Sendable {
   }
 
   /// Age structure of Sweden, 2023, rounded (shares of the population).
-  static let ageShares: [(AgeBand, Double)] = [
-    (.age0to5, 0.065), (.age6to15, 0.120), (.age16to29, 0.165), (.age30to44, 0.200),
-    (.age45to64, 0.245), (.age65to74, 0.105), (.age75to79, 0.045), (.age80plus, 0.055),
-  ]
+  static let ageShares: [(AgeBand, Double)] = DemandDefaults.swedenAgeShares2023.map { ($0.band, $0.share) }
 
   /// Shares with one and with several long-term conditions, by band (illustrative).
   static let conditionShares: [AgeBand: (one: Double, several: Double)] = [

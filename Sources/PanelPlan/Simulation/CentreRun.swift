@@ -8,8 +8,11 @@ struct CentreRun {
   let p: SimulationParameters
   let patients: PatientTable
   let assignment: PatientAssignment
-  /// Open days, clinicians, doctors, patients.
+  /// Open days (warm-up included), clinicians, doctors, patients.
   let D: Int, C: Int, nd: Int, n: Int
+  /// The first measured open day: contacts that arose before it (the
+  /// warm-up) are not counted, nor are days, slots and overflow before it.
+  let measureFrom: Int
   let openPerYear: Double
   let isDoctor: [Bool]
   /// Clinician index of each doctor (local index 0..<nd).
@@ -32,6 +35,8 @@ struct CentreRun {
 
   // Demand.
   let pDoctor: Double, pNurse: Double, taskShare: Double
+  /// Share of arising doctor contacts that are acute (before triage).
+  let acuteShareArising: Double
   var rate: [Float]
   var nextTime: [Double]
   var nextInBucket: [Int32]
@@ -75,8 +80,10 @@ struct CentreRun {
   init(simulation sim: CentreSimulation, seed: UInt64, stream: [UInt64]) {
     p = sim.parameters
     patients = sim.patients
-    let cal = SimulationCalendar(years: p.years, publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
+    let warmUp = max(0, p.warmUpYears)
+    let cal = SimulationCalendar(years: warmUp + p.years, publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
     D = cal.openDays
+    measureFrom = warmUp * cal.openDaysPerYear
     let clinicians = sim.centre.clinicians
     C = clinicians.count
     n = patients.count
@@ -123,8 +130,10 @@ struct CentreRun {
         acuteFree[j * D + d] = UInt16(a)
         plannedFree[j * D + d] = UInt16(k - a)
         slotsOnDay[j * D + d] = Int32(k)
-        t.slotsOffered += k
-        t.doctorSlotsOffered[j] += k
+        if d >= measureFrom {
+          t.slotsOffered += k
+          t.doctorSlotsOffered[j] += k
+        }
       }
     }
     let capacity = assignment.capacity
@@ -158,8 +167,18 @@ struct CentreRun {
     let dem = p.demand
     let nurseRatio = nurses.isEmpty ? 0 : max(0, dem.nurseContactsPerDoctorContact)
     let otherRatio = others.isEmpty ? 0 : max(0, dem.otherContactsPerDoctorContact)
-    let perDoctor = 1 + nurseRatio + otherRatio
-    pDoctor = 1 / perDoctor
+    // The configured rates are doctor visits *made* (issue 13, finding 2):
+    // with triage, a share a'·t·r of the arising doctor contacts are
+    // resolved by a nurse, so contacts arise at rate / (1 − a'·t·r), with
+    // a' the acute share before triage such that the acute share of the
+    // visits made is the configured one: a' = a / (1 − t·r + a·t·r).
+    let a = min(1, max(0, dem.acuteShare))
+    let resolved = triageOn ? triagedShare * resolvedShare : 0
+    let aArising = resolved < 1 ? a / (1 - resolved + a * resolved) : a
+    acuteShareArising = aArising
+    let doctorFactor = aArising * resolved < 1 ? 1 / (1 - aArising * resolved) : 1
+    let perDoctor = doctorFactor + nurseRatio + otherRatio
+    pDoctor = doctorFactor / perDoctor
     pNurse = nurseRatio / perDoctor
     taskShare = nurses.isEmpty ? 0 : min(1, max(0, dem.taskSharingShare))
 
@@ -303,11 +322,15 @@ struct CentreRun {
     } else {
       acuteFree[k] -= 1
     }
-    t.slotsUsed += 1
-    t.doctorSlotsUsed[chosen] += 1
+    if day >= measureFrom {
+      t.slotsUsed += 1
+      t.doctorSlotsUsed[chosen] += 1
+    }
     let wait = day - arrival
-    t.waitHistogram[min(wait, SimulationTallies.waitBins - 1)] += 1
-    if acute {
+    if arrival >= measureFrom {
+      t.waitHistogram[min(wait, SimulationTallies.waitBins - 1)] += 1
+    }
+    if acute && arrival >= measureFrom {
       t.acuteBooked += 1
       if wait <= guarantee { t.acuteWithinGuarantee += 1 }
       if !triaged {
@@ -372,8 +395,10 @@ struct CentreRun {
     while b < plannedQueue.patient.count && plannedQueue.arrival[b] <= lastPlanned {
       if plannedQueue.patient[b] >= 0 {
         plannedQueue.remove(b)
-        t.wentElsewherePlanned += 1
-        t.wentElsewhereWaitDays += plannedLimit
+        if Int(plannedQueue.arrival[b]) >= measureFrom {
+          t.wentElsewherePlanned += 1
+          t.wentElsewhereWaitDays += plannedLimit
+        }
       }
       b += 1
     }
@@ -382,6 +407,7 @@ struct CentreRun {
     let lastAcute = Int32(d - 1 - acuteLimit)
     for b in acuteQueue.head..<acuteQueue.patient.count where acuteQueue.patient[b] >= 0 && acuteQueue.arrival[b] <= lastAcute {
       acuteQueue.remove(b)
+      guard Int(acuteQueue.arrival[b]) >= measureFrom else { continue }
       t.wentElsewhereAcute += 1
       t.wentElsewhereAcuteAwaitingDoctor += 1
       t.wentElsewhereWaitDays += acuteLimit
@@ -440,27 +466,39 @@ struct CentreRun {
   /// An acute contact assessed by nurse triage today: resolved by the
   /// nurse (a nurse contact) or passed on to a doctor.
   mutating func assessTriaged(_ patient: Int, arrival: Int, today d: Int) {
-    t.acuteTriaged += 1
-    t.acuteAssessed += 1
-    if d - arrival <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+    let counted = arrival >= measureFrom
+    if counted {
+      t.acuteTriaged += 1
+      t.acuteAssessed += 1
+      if d - arrival <= guarantee { t.acuteAssessedWithinGuarantee += 1 }
+    }
     if rng.nextUnit() < resolvedShare {
-      t.acuteResolvedByNurse += 1
-      t.nurseContacts += 1
+      if counted {
+        t.acuteResolvedByNurse += 1
+        t.nurseContacts += 1
+      }
       bookTeam(patient, today: d, nurse: true)
-    } else if !bookDoctor(patient, arrival: arrival, today: d, acute: true, triaged: true) {
-      enqueueDoctor(patient, arrival: arrival, kind: 2)
+    } else {
+      // Passed on: from today this is demand for the patient's fixed doctor.
+      let f = Int(fixedLocal[patient])
+      if f >= 0 { fixedArrivals[f] += 1 }
+      if !bookDoctor(patient, arrival: arrival, today: d, acute: true, triaged: true) {
+        enqueueDoctor(patient, arrival: arrival, kind: 2)
+      }
     }
   }
 
   /// The day loop: backlog first, then the day's bucket of patients, then
   /// the end-of-day release of reserved slots, then the overflow count.
   mutating func simulateDays() {
-    let acuteShare = p.demand.acuteShare
+    let acuteShare = acuteShareArising
     for d in 0..<D {
+      let counting = d >= measureFrom
       // Contacts out of patience go elsewhere; then yesterday's unbooked
       // contacts first, in arrival order; then those waiting for triage.
       leaveBacklog(today: d)
       while let x = triage.dropWaiting(arrivedOnOrBefore: Int32(d - 1 - acuteLimit)) {
+        guard Int(x.arrival) >= measureFrom else { continue }
         t.wentElsewhereAcute += 1
         t.acuteLeftUnassessed += 1
         t.wentElsewhereWaitDays += d - 1 - Int(x.arrival)
@@ -468,7 +506,6 @@ struct CentreRun {
       retryBacklog(today: d)
       triage.open(day: d)
       while let x = triage.nextWaiting() { assessTriaged(Int(x.patient), arrival: Int(x.arrival), today: d) }
-      var arrivals: Int32 = 0
       var i = bucketHead[d]
       while i >= 0 {
         let pi = Int(i)
@@ -478,28 +515,31 @@ struct CentreRun {
         repeat {
           let u = rng.nextUnit()
           if u < pDoctor {
-            t.doctorDemandByBand[Int(patients.ageBand[pi])] += 1
+            if counting { t.doctorDemandByBand[Int(patients.ageBand[pi])] += 1 }
             if taskShare > 0 && rng.nextUnit() < taskShare {
-              t.nurseContacts += 1
+              if counting { t.nurseContacts += 1 }
               bookTeam(pi, today: d, nurse: true)
             } else {
-              t.doctorContacts += 1
-              arrivals += 1
-              let f = Int(fixedLocal[pi])
-              if f >= 0 { fixedArrivals[f] += 1 }
+              if counting { t.doctorContacts += 1 }
               let acute = rng.nextUnit() < acuteShare
-              if acute { t.acuteContacts += 1 }
+              if acute && counting { t.acuteContacts += 1 }
               if acute && triageOn && rng.nextUnit() < triagedShare {
                 if triage.arrive(patient: Int32(pi), day: Int32(d)) { assessTriaged(pi, arrival: d, today: d) }
-              } else if !bookDoctor(pi, arrival: d, today: d, acute: acute, triaged: false) {
-                enqueueDoctor(pi, arrival: d, kind: acute ? 1 : 0)
+              } else {
+                // Demand for the fixed doctor (Green, Savin and Murray):
+                // contacts needing a doctor, triaged ones when passed on.
+                let f = Int(fixedLocal[pi])
+                if f >= 0 { fixedArrivals[f] += 1 }
+                if !bookDoctor(pi, arrival: d, today: d, acute: acute, triaged: false) {
+                  enqueueDoctor(pi, arrival: d, kind: acute ? 1 : 0)
+                }
               }
             }
           } else if u < pDoctor + pNurse {
-            t.nurseContacts += 1
+            if counting { t.nurseContacts += 1 }
             bookTeam(pi, today: d, nurse: true)
           } else {
-            t.otherContacts += 1
+            if counting { t.otherContacts += 1 }
             bookTeam(pi, today: d, nurse: false)
           }
           time += -log(1 - rng.nextUnit()) / r
@@ -522,20 +562,18 @@ struct CentreRun {
         releasing = false
       }
 
-      // Overflow (Green, Savin and Murray 2007): the day's new doctor
-      // contacts against its slots, for the centre and per panel.
-      var slots: Int32 = 0
-      for j in 0..<nd {
-        let s = slotsOnDay[j * D + d]
-        slots += s
-        if holdsPanel[j] {
+      // Overflow (Green, Savin and Murray 2007), the one definition
+      // (`OverflowFrequency`): a panel-holding doctor's working day on
+      // which the day's demand for that doctor exceeds the doctor's slots.
+      // Days away are not working days and do not count.
+      if counting {
+        for j in 0..<nd where holdsPanel[j] && presence[doctorClinician[j] * D + d] != 0 {
           t.doctorDays += 1
-          if fixedArrivals[j] > s { t.doctorOverflowDays += 1 }
+          if fixedArrivals[j] > slotsOnDay[j * D + d] { t.doctorOverflowDays += 1 }
         }
-        fixedArrivals[j] = 0
+        t.openDays += 1
       }
-      t.openDays += 1
-      if arrivals > slots { t.overflowDays += 1 }
+      for j in 0..<nd { fixedArrivals[j] = 0 }
     }
     t.unservedDoctorContacts = plannedQueue.live + acuteQueue.live + triage.waitingCount
   }
@@ -544,9 +582,9 @@ struct CentreRun {
   /// and feeds each patient's visits in date order to one
   /// `ContinuityStatistics` per scope.
   mutating func computeContinuity() {
-    let windowStart: Int32 = p.continuity.windowMonths.map {
-      Int32(max(0, D - Int((Double($0) / 12 * openPerYear).rounded())))
-    } ?? 0
+    let windowStart: Int32 = Int32(max(measureFrom, p.continuity.windowMonths.map {
+      max(0, D - Int((Double($0) / 12 * openPerYear).rounded()))
+    } ?? 0))
     // Counting sort by patient (stable: booking order within a patient),
     // then a per-patient insertion sort by day, which is nearly free: a
     // patient has a handful of visits, mostly booked in date order.

@@ -10,17 +10,19 @@ import Foundation
 /// let sim = CentreSimulation(centre: ExampleCentre.make(), parameters: .init(years: 2))
 /// let r = sim.run(seed: 1, stream: [0, 0, 0])
 /// r.coc(scope: 0)            // mean doctor COC
-/// r.assessedWithin3Days
+/// r.assessedWithinGuarantee
 /// ```
 ///
 /// The model, per run:
 /// - Fixed doctors by `PatientAssignment` (stream path + [0]).
 /// - Each clinician's calendar by `SimulationCalendar.presence` (path +
-///   [1, clinician]); doctor slots per present day = annual visit slots /
-///   expected present days, where annual visit slots = (patient minutes −
-///   assigned need-weighted panel × indirect minutes per patient-year) /
-///   (minutes per visit × the role's time factor + indirect minutes per
-///   visit), as in `WorkingTimeCapacity`. Fractions carry from day to day.
+///   [1, clinician]); doctor slots per present day from `DoctorSlots`, the
+///   computation capacity and sweeps share: annual visit slots / expected
+///   present days, where annual visit slots = (patient minutes − indirect
+///   minutes of the doctor's own panel and of a share, by patient hours,
+///   of the patients without a fixed doctor) / (minutes per visit × the
+///   role's time factor + indirect minutes per visit). Fractions carry
+///   from day to day.
 ///   `acuteReservedShare` of each day's slots is held for acute contacts;
 ///   at the end of the day what is left goes to waiting planned contacts.
 /// - Each patient's contacts are a Poisson process in open-day time with
@@ -45,16 +47,26 @@ import Foundation
 ///   booked with a doctor as acute contacts, their tolerance counted from
 ///   when they arose. A triage call passed on to a doctor is not logged as
 ///   a visit. The first assessment (triage, or the doctor visit for those
-///   not triaged) gives `assessedWithin3Days`; the doctor visit gives
-///   `acuteSeenByDoctorWithin3Days`.
+///   not triaged) gives `assessedWithinGuarantee`; the doctor visit gives
+///   `acuteSeenByDoctorWithinGuarantee`.
 /// - Patience (`PatienceParameters`): a doctor contact is booked no later
 ///   than tolerance + patience open days after it arose; one still unbooked
 ///   then leaves the queue ("went elsewhere": emergency department,
 ///   digital provider, out-of-hours, given up), as does an acute contact
 ///   still waiting for triage. Waiting times are over contacts seen.
-/// - The configured doctor-contact rates are demand before task sharing
-///   and triage; `doctorVisitsPerPersonYear` reports that demand (after
-///   task sharing), `doctorVisitsSeenPerPersonYear` the visits made.
+/// - The configured doctor rates are visits *made* (after triage, before
+///   task sharing; issue 13): with triage, contacts arise at rate / (1 −
+///   a'·t·r) so that those reaching a doctor match the rate (see
+///   `DemandParameters`). `doctorVisitsPerPersonYear` reports contacts as
+///   they arise, `doctorVisitsNeededPerPersonYear` those not resolved in
+///   triage, `doctorVisitsSeenPerPersonYear` the visits made.
+/// - Overflow (Green, Savin and Murray 2007; `OverflowFrequency`): a
+///   panel-holding doctor's present day on which the day's demand for the
+///   doctor (fixed patients' contacts not sent to triage, and triaged ones
+///   passed on to a doctor that day) exceeds the day's slots.
+/// - Warm-up (`warmUpYears`): the run simulates warm-up + measured years
+///   and counts only contacts arising in the measured years (days, slots
+///   and overflow from its first day; continuity over its visits).
 /// - Nurse and other contacts go to the patient's usual team member of that
 ///   profession when present, else to a random one present; team members
 ///   have no slot limit (an approximation).
@@ -84,18 +96,20 @@ public struct CentreSimulation: Sendable {
   }
 
   /// Doctor slots per present day for each clinician (0 for nurses and
-  /// other professions), given the need-weighted panel each holds.
+  /// other professions), given the need-weighted panel each holds: the
+  /// shared computation `DoctorSlots`, which charges the indirect work of
+  /// every listed patient, those without a fixed doctor shared by the
+  /// doctors' patient hours.
   public func slotsPerPresentDay(load: [Double], calendar: SimulationCalendar) -> [Double] {
     if let o = slotsPerPresentDayOverride { return o }
-    let w = parameters.workingTime
-    return centre.clinicians.enumerated().map { i, c in
-      guard c.role.isDoctor else { return 0 }
-      let b = WorkingTimeCapacity.breakdown(for: c, parameters: w)
-      let perVisit = w.minutesPerVisit * WorkingTimeCapacity.visitTimeFactor(for: c, parameters: w) + w.indirectMinutesPerVisit
-      guard perVisit > 0 else { return 0 }
-      let minutes = max(0, b.patientHours * 60 - (i < load.count ? load[i] : 0) * w.indirectMinutesPerPatientYear)
-      return minutes / perVisit / calendar.expectedPresentDaysPerYear(for: c, workingTime: w, absences: parameters.absences)
-    }
+    return doctorSlots(load: load, calendar: calendar).slotsPerPresentDay
+  }
+
+  /// The full slot computation behind `slotsPerPresentDay`.
+  public func doctorSlots(load: [Double], calendar: SimulationCalendar) -> DoctorSlots {
+    DoctorSlots(
+      clinicians: centre.clinicians, panels: load, weightedListed: centre.population.weightedCount,
+      workingTime: parameters.workingTime, absences: parameters.absences, openDaysPerYear: calendar.openDaysPerYear)
   }
 
   /// Runs one replication.

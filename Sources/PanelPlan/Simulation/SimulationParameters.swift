@@ -5,8 +5,20 @@
 /// unless a name says otherwise; a year has 52 × 5 weekdays less the public
 /// holidays of `workingTime`.
 public struct SimulationParameters: Sendable, Hashable {
-  /// Length of the simulated period in years. Default 1.
+  /// Length of the measured period in years. Default 1.
   public var years: Int
+  /// Years simulated before the measured period and not counted (issue 13,
+  /// finding 6): queues, backlogs and "seen before" start empty, so
+  /// without a warm-up an overloaded centre looks better in its first year
+  /// than it will be. Contacts that arise during the warm-up are left out of
+  /// every result; days, slots and overflow count from the first measured
+  /// day; continuity counts visits on measured days. Default
+  /// `defaultWarmUpYears` (1), chosen by the convergence test recorded in
+  /// `Benchmarks/README.md` ("Warm-up").
+  public var warmUpYears: Int
+
+  /// The default warm-up, from the measured convergence test.
+  public static let defaultWarmUpYears = 1
   /// Who needs contacts, how often and with whom.
   public var demand: DemandParameters
   /// How contacts are booked.
@@ -29,12 +41,13 @@ public struct SimulationParameters: Sendable, Hashable {
   public var patience: PatienceParameters
 
   public init(
-    years: Int = 1, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
+    years: Int = 1, warmUpYears: Int = SimulationParameters.defaultWarmUpYears, demand: DemandParameters = .init(), booking: BookingParameters = .init(),
     absences: AbsenceParameters = .init(), workingTime: WorkingTimeParameters = .standard,
     guideline: GuidelineParameters = .socialstyrelsen2022, assignment: AssignmentPolicy = .standard,
     continuity: ContinuityWindow = .init(), triage: TriageParameters = .init(), patience: PatienceParameters = .init()
   ) {
     self.years = years
+    self.warmUpYears = warmUpYears
     self.demand = demand
     self.booking = booking
     self.absences = absences
@@ -52,24 +65,35 @@ public struct SimulationParameters: Sendable, Hashable {
 
 /// Contact demand: a Poisson process per patient.
 ///
-/// The configured doctor-contact rates are *demand*: contacts that need a
-/// doctor as the patient sees it, before task sharing and before nurse
-/// triage. Doctor visits actually made are fewer: task sharing and triage
-/// hand some to nurses, and some contacts go elsewhere (`PatienceParameters`).
+/// **What the rates mean (issue 13, finding 2).** The configured doctor
+/// rates are doctor visits *made* per person-year, before task sharing:
+/// the same quantity as the published 1.11 physical doctor visits per
+/// inhabitant (2023, a count of visits made) and as
+/// `WorkingTimeParameters.visitsPerPatientYear`, which the working-time
+/// calibration uses. With nurse triage, a share of acute contacts is
+/// resolved by a nurse before reaching a doctor, so the simulation draws
+/// doctor contacts at rate / (1 − a'·t·r) (t = `triagedShare`, r =
+/// `resolvedShare`, a' the acute share before triage, chosen so that the
+/// acute share of the visits made is `acuteShare`): the visits that reach
+/// a doctor then match the rate, and the capacity view, the sweep and the
+/// simulation all size doctors' work by the same visits. Visits actually
+/// made can still be fewer when contacts go elsewhere
+/// (`PatienceParameters`) or are shared with the team (`taskSharingShare`).
 ///
-/// A patient's doctor contacts per year are the age band's rate, times the
+/// A patient's doctor visits per year are the age band's rate, times the
 /// patient's need weight relative to the band's default weight when
 /// `scaleByNeedWeight` (so a patient with the default weight gets exactly
 /// the band's rate). Nurse and other-profession contacts come at fixed
-/// ratios to doctor contacts. All rates are illustrative defaults from
+/// ratios to the doctor visits. All rates are illustrative defaults from
 /// DOMAIN.md; replace with local data.
 public struct DemandParameters: Sendable, Hashable {
-  /// Doctor-contact demand per listed person per year (before task sharing
-  /// and triage), indexed by `AgeBand.index`.
-  /// Default: `DemandDefaults.doctorVisitsPerYear` (1.3, 0.6, 0.7, 0.8, 1.0,
-  /// 1.7, 1.7, 2.6).
+  /// Doctor visits made per listed person per year (after triage, before
+  /// task sharing), indexed by `AgeBand.index`.
+  /// Default: `DemandDefaults.doctorVisitsPerYear`, DOMAIN.md's table (1.3,
+  /// 0.6, 0.7, 0.8, 1.0, 1.7, 1.7, 2.6) × 1.1 / 1.075 so that it averages
+  /// 1.1 over Sweden's age structure.
   public var doctorVisitsPerYear: [Double]
-  /// Share of doctor contacts that are acute (need a medical assessment
+  /// Share of doctor visits made that are acute (need a medical assessment
   /// within `BookingParameters.acuteAssessmentDays`). Default 0.4 / 1.1 ≈
   /// 0.364, the acute share of `WorkingTimeParameters`.
   public var acuteShare: Double

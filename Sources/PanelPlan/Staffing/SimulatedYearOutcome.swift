@@ -4,7 +4,7 @@
 extension YearOutcomeModel {
   /// The simulation results a projection reports by default.
   public static let simulatedMetricNames = [
-    "coc_doctor", "coc_all", "fixedDoctorShare_doctor", "assessedWithin3Days", "waitDaysMean",
+    "coc_doctor", "coc_all", "fixedDoctorShare_doctor", "assessedWithinGuarantee", "waitDaysMean",
     "doctorUtilisation", "unservedShare",
   ]
 

@@ -118,10 +118,14 @@ public enum StaffingMetric: String, Sendable, Hashable, CaseIterable, Codable {
   case guidelineCapacity = "guideline_capacity"
   /// Weighted listed (after task sharing) per guideline capacity; ≤ 1.0 meets the guideline.
   case guidelineRatio = "guideline_ratio"
-  /// Listed per GP specialist FTE (Sweden 2023: 2,039 residents per specialist).
+  /// Listed per GP specialist FTE. (Sweden 2023: 2,039 residents per
+  /// specialist, counted per head, not per FTE: not directly comparable.)
   case listedPerSpecialistFTE = "listed_per_specialist_fte"
-  /// Share of listed people with a fixed doctor (target 55%).
-  case fixedDoctorShare = "fixed_doctor_share"
+  /// Share of listed *people* with a fixed doctor (target 55%). Named
+  /// `share_with_fixed_doctor` in output, as `simulate`'s
+  /// `shareWithFixedDoctor`; `fixed_doctor_share` is the continuity index
+  /// (a share of *visits*), issue 13, finding 7.
+  case fixedDoctorShare = "share_with_fixed_doctor"
   /// Share of nursing-home residents with a fixed doctor (target 80%).
   case nursingHomeShare = "nursing_home_share"
   case homeHealthCareShare = "home_health_care_share"

@@ -44,7 +44,7 @@ public struct CentreYearState: Sendable {
 /// listed-weighted mean. The default projection has no model and reports
 /// capacity and fixed-doctor assignment only. The visit-level simulation
 /// (issue 5) is meant to be wrapped here, e.g.
-/// `YearOutcomeModel(metricNames: ["doctorCOC", "assessedWithin3Days"]) { state in ... }`.
+/// `YearOutcomeModel(metricNames: ["doctorCOC", "assessedWithinGuarantee"]) { state in ... }`.
 ///
 /// `evaluate` runs concurrently for different centres and replications: it
 /// must not share mutable state, and should draw randomness only from the

@@ -1,0 +1,76 @@
+/// How sensitive the working-time panel of a full-time GP specialist
+/// without duties is to each default of `WorkingTimeParameters`, with the
+/// default's source or the word "assumption" (issue 13, finding 2).
+///
+/// The defaults were chosen together so that this doctor comes out at the
+/// guideline's 1,100; several are assumptions, and the panel moves a lot
+/// with some of them (indirect work per patient-year 25 → 0 minutes alone
+/// raises it by about 51%). `capacity --hours` prints this table.
+///
+/// ```swift
+/// for row in WorkingTimeSensitivity.rows() { print(row.name, row.panelAtZero ?? .nan) }
+/// ```
+public enum WorkingTimeSensitivity {
+  /// One default and the panel with it changed.
+  public struct Row: Sendable, Hashable {
+    /// The parameter's name in scenario files (`workingTime.<name>`).
+    public var name: String
+    /// The value in use.
+    public var value: Double
+    /// Unit of the value.
+    public var unit: String
+    /// Where the default comes from, or "assumption".
+    public var source: String
+    /// Panel of a full-time specialist without duties with every value as given.
+    public var panel: Double
+    /// The same with this value 20% lower and 20% higher.
+    public var panelMinus20Percent: Double
+    public var panelPlus20Percent: Double
+    /// The same with this value set to 0, for items that can be left out
+    /// (nil for those that cannot, such as minutes a visit).
+    public var panelAtZero: Double?
+  }
+
+  /// Each default with its source. (Key paths are immutable values; the
+  /// array is a constant, so sharing it across threads is safe.)
+  nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool, source: String)] = [
+    ("hoursPerWeekFullTime", \.hoursPerWeekFullTime, "h/week", false,
+     "Working Hours Act (arbetstidslagen): 40 h ordinary weekly working time"),
+    ("vacationDaysPerYear", \.vacationDaysPerYear, "days", true,
+     "Annual Leave Act gives 25; doctors' collective agreements 25-32; 30 assumed"),
+    ("publicHolidayDaysPerYear", \.publicHolidayDaysPerYear, "days", true,
+     "Swedish public holidays falling on weekdays in a typical year (calendar)"),
+    ("trainingDaysPerYear", \.trainingDaysPerYear, "days", true,
+     "Swedish Medical Association's recommendation for CME: 10 days a year"),
+    ("sickDaysPerYear", \.sickDaysPerYear, "days", true, "assumption"),
+    ("meetingHoursPerWeek", \.meetingHoursPerWeek, "h/week", true, "assumption"),
+    ("administrationHoursPerWeek", \.administrationHoursPerWeek, "h/week", true, "assumption"),
+    ("plannedVisitsPerPatientYear", \.plannedVisitsPerPatientYear, "visits", true,
+     "1.11 physical doctor visits per inhabitant 2023 (visits made); the 0.7/0.4 split is an assumption"),
+    ("acuteVisitsPerPatientYear", \.acuteVisitsPerPatientYear, "visits", true,
+     "as above"),
+    ("minutesPerVisit", \.minutesPerVisit, "min", false, "assumption (a common booking length)"),
+    ("indirectMinutesPerVisit", \.indirectMinutesPerVisit, "min", true, "assumption"),
+    ("indirectMinutesPerPatientYear", \.indirectMinutesPerPatientYear, "min", true, "assumption"),
+  ]
+
+  /// The table for the given parameters.
+  ///
+  /// - Complexity: O(k), where k is the number of defaults (12).
+  public static func rows(parameters p: WorkingTimeParameters = .standard) -> [Row] {
+    let reference = Clinician(id: "", role: .gpSpecialist, fte: 1)
+    func panel(_ q: WorkingTimeParameters) -> Double { WorkingTimeCapacity.breakdown(for: reference, parameters: q).panel }
+    let base = panel(p)
+    return items.map { item in
+      func with(_ v: Double) -> Double {
+        var q = p
+        q[keyPath: item.path] = v
+        return panel(q)
+      }
+      let v = p[keyPath: item.path]
+      return Row(
+        name: item.name, value: v, unit: item.unit, source: item.source, panel: base,
+        panelMinus20Percent: with(v * 0.8), panelPlus20Percent: with(v * 1.2), panelAtZero: item.zero ? with(0) : nil)
+    }
+  }
+}
