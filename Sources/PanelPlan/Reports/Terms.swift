@@ -72,7 +72,7 @@ public enum Terms {
   }()
 
   /// Abbreviations used as they are in Swedish reports too.
-  static let untranslatable: Set<String> = ["COC", "UPC", "SECON", "MMCI", "FTE", "ST", "SKR", "p5", "p50", "p95", "n", "N", "Q1", "Q3"]
+  static let untranslatable: Set<String> = ["workingTime.", "COC", "UPC", "SECON", "MMCI", "FTE", "ST", "SKR", "p5", "p50", "p95", "n", "N", "Q1", "Q3"]
 
   /// Swedish for the terminal tables, verdicts and ids.
   public static let swedish: [String: String] = [
@@ -150,6 +150,12 @@ public enum Terms {
     "point": "punkt", "Working-time ratio": "Kvot mot arbetstiden", "Doctor FTE": "Läkare (heltid)",
     "Doctor contacts demanded per day": "Efterfrågade läkarkontakter per dag", "Doctor slots per day": "Läkartider per dag",
     "Share of days with more demand than slots": "Andel dagar med fler kontakter än tider", "fixed doctor": "fast läkare",
+    "At 0": "Vid 0", "Source": "Källa",
+    "Acute contacts assessed within the guarantee (nurse or doctor)": "Akuta kontakter med medicinsk bedömning inom vårdgarantin (sjuksköterska eller läkare)",
+    "Acute contacts needing a doctor, seen within the guarantee": "Akuta kontakter som behöver läkare, läkarbesök inom vårdgarantin",
+    "Doctor contacts arising per person-year (before triage)": "Uppkomna läkarkontakter per personår (före bedömning)",
+    "Doctor visits needed per person-year (after triage)": "Behövda läkarbesök per personår (efter bedömning)",
+    "Overflow: doctors' working days, demand > slots": "Överbelastning: läkarnas arbetsdagar med fler kontakter än tider",
     // Simulation results (SimulationReport.labels).
     "COC, doctors": "COC, läkarkontakter", "UPC, doctors": "UPC, läkarkontakter", "SECON, doctors": "SECON, läkarkontakter",
     "Visits with the fixed doctor, doctors": "Besök hos den fasta läkaren, läkarkontakter",
