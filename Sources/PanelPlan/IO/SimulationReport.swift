@@ -78,7 +78,7 @@ public enum SimulationReport {
   /// A readable summary: one row per result with the mean and the 5–95%
   /// band over replications.
   public static func table(_ s: ReplicationSummary, context c: Context) -> String {
-    var out = "Scenario: \(c.scenarioName)\n"
+    var out = Verdicts.simulation(s) + "Scenario: \(c.scenarioName)\n"
     out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
     out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
     out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n"

@@ -104,10 +104,18 @@ public enum SimulationCharts {
     }
     let coc = band("coc_doctor", percent: false), fixed = band("shareWithFixedDoctor", percent: true)
     let access = band("assessedWithinGuarantee", percent: true), utilisation = band("doctorUtilisation", percent: true)
+    // The results that matter most to a patient first: seeing a doctor in
+    // time, and care that went elsewhere, beside the assessment the
+    // guarantee promises (issue 17).
+    let seen = band("acuteSeenByDoctorWithinGuarantee", percent: true), elsewhere = band("wentElsewhereShare", percent: true)
+    h.paragraph(ReportLanguage.$current.withValue(l) { Verdicts.simulation(s) }.trimmingCharacters(in: .whitespacesAndNewlines))
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
+      (l("Acute contacts needing a doctor, seen within the guarantee"), seen.0, seen.1),
+      (l("Doctor contacts that went elsewhere"), elsewhere.0, elsewhere.1),
       (l("Assessed within the care guarantee"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
     ])
+    h.paragraph(l("Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere. Continuity counts the visits made at this centre: doctor contacts that went elsewhere are in no index. The guarantee is a medical assessment within 3 open days, by a nurse or a doctor; seeing a doctor in that time is the stricter measure."))
     h.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),
       (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), (l("Seed (the same seed gives the same results)"), "\(c.seed)"),
