@@ -29,6 +29,23 @@ struct ChartFrame {
   static let width = 680.0
   var height = 340.0
   var left = 70.0, right = 20.0, top = 40.0, bottom = 60.0
+  /// Category labels written vertically: too many categories for their
+  /// labels to sit side by side (40 doctors in a 610-pixel plot).
+  var verticalLabels = false
+
+  /// Room under the plot for `categories`' labels, and whether they must
+  /// stand vertically so that 40 doctors or units stay legible.
+  mutating func fitCategoryLabels(_ categories: [String]) {
+    let longest = Double(categories.map(\.count).max() ?? 0)
+    let slot = (Self.width - left - right) / Double(max(1, categories.count))
+    if slot < longest * 6 + 4 && categories.count > 8 {
+      verticalLabels = true
+      height += max(0, longest * 6 + 20 - bottom)
+      bottom = max(bottom, longest * 6 + 20)
+    } else {
+      bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    }
+  }
   var plotLeft: Double { left }
   var plotRight: Double { Self.width - right }
   var plotTop: Double { top }
@@ -74,7 +91,9 @@ struct ChartFrame {
   /// A category under the x axis; slanted when the frame left room for
   /// long labels.
   func categoryLabel(_ c: inout SVGCanvas, _ text: String, x: Double) {
-    if bottom > 60 {
+    if verticalLabels {
+      c.text(text, x: x + 3, y: plotBottom + 8, anchor: .end, size: 9, rotate: -90, cssClass: "category")
+    } else if bottom > 60 {
       c.text(text, x: x, y: plotBottom + 12, anchor: .end, size: 10, rotate: -35, cssClass: "category")
     } else {
       c.text(text, x: x, y: plotBottom + 16, anchor: .middle, size: 10, cssClass: "category")
@@ -104,7 +123,7 @@ public enum Charts {
     references: [ReferenceLine] = [], format: @escaping (Double) -> String = { NumberFormat.grouped($0) }
   ) -> String {
     var f = ChartFrame()
-    f.bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    f.fitCategoryLabels(categories)
     f.top = series.count > 1 ? 50 : 40
     var c = f.canvas(title: title)
     f.legend(&c, series.map(\.name))
@@ -134,7 +153,7 @@ public enum Charts {
     f.height = 380
     let legendWidth = segments.reduce(0) { $0 + 24 + Double($1.name.count) * 5.6 }
     f.top = 44 + 14 * (legendWidth / (ChartFrame.width - 90)).rounded(.down)
-    f.bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    f.fitCategoryLabels(categories)
     var c = f.canvas(title: title)
     // Legend entries flow left to right and wrap, so long lists fit.
     var lx = f.plotLeft, ly = 30.0
