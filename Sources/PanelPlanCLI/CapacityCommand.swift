@@ -22,7 +22,7 @@ public enum CapacityCommand: CLICommand {
       OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published; half the mid-training figure, an illustrative default).", default: "275"),
       OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published; the trainee figure, an illustrative default).", default: "550"),
       OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum (locums rarely hold a fixed-doctor list, so none by default).", default: "0"),
-      OptionSpec("hours", help: "Also show, per doctor, where the working hours go."),
+      OptionSpec("hours", help: "Also show, per doctor, where the working hours go; with --format csv, write those hours instead (doctor, role, fte, item, hours_per_year)."),
     ])
 
   /// Guideline parameters from the command's options.
@@ -56,7 +56,7 @@ public enum CapacityCommand: CLICommand {
     let capacity = CentreCapacity(centre: centre, parameters: params)
     let text: String
     switch a.string("format") {
-    case "csv": text = CapacityReport.csv(capacity)
+    case "csv": text = a.flag("hours") ? CapacityReport.hoursCSV(capacity) : CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
     default: text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
     }

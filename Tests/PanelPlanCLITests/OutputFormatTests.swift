@@ -56,3 +56,18 @@ import PanelPlan
     #expect(Self.run(["example", "--print-centre", "--format", "csv"]).code == 64)
   }
 }
+
+/// `capacity --hours --format csv`: every doctor's items add up to the
+/// contracted hours (the breakdown is a partition of the year).
+@Test func capacityHoursCSVAddsUp() throws {
+  var o = CommandOutput()
+  #expect(PanelPlanCLI.run(["capacity", "--hours", "--format", "csv"], output: &o) == 0)
+  var contracted: [String: Double] = [:], sum: [String: Double] = [:]
+  for line in o.standardOutput.split(separator: "\n").dropFirst() {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let h = Double(f[4])!
+    if f[3] == "contracted" { contracted[f[0]] = h } else { sum[f[0], default: 0] += h }
+  }
+  #expect(contracted.count == 9)
+  for (id, c) in contracted { #expect(abs((sum[id] ?? 0) - c) < 1e-6 * max(1, c), "\(id)") }
+}

@@ -108,7 +108,7 @@ public enum SimulationCharts {
     // time, and care that went elsewhere, beside the assessment the
     // guarantee promises (issue 17).
     let seen = band("acuteSeenByDoctorWithinGuarantee", percent: true), elsewhere = band("wentElsewhereShare", percent: true)
-    h.paragraph(ReportLanguage.$current.withValue(l) { Verdicts.simulation(s) }.trimmingCharacters(in: .whitespacesAndNewlines))
+    h.paragraph(ReportLanguage.$current.withValue(l) { Verdicts.simulation(s) }.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\""))
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
       (l("Acute contacts needing a doctor, seen within the guarantee"), seen.0, seen.1),

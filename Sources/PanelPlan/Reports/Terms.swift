@@ -65,7 +65,7 @@ public enum Terms {
       "overflowFrequency": "Share of days with more demand than slots",
       "coc": "COC", "upc": "UPC", "secon": "SECON", "herfindahl": "Herfindahl", "mmci": "MMCI",
       "fixed_doctor_share": "Fixed-doctor share",
-      "fixed_doctor": "fixed doctor", "priority_group": "priority group", "age_band": "age band", "unit": "unit", "all": "Everyone",
+      "fixed_doctor": "Fixed doctor", "priority_group": "Priority group", "age_band": "Age band", "unit": "Unit", "all": "Everyone",
     ]
     m.merge(more) { a, _ in a }
     return m
@@ -124,7 +124,7 @@ public enum Terms {
       "Medelvärden över patienter; förändringen är relativ. Målet i 2021 års överenskommelse är att kontinuitetsindex ska öka med 20 %.",
     "baseline and current": "utgångsläge och nu", "Mean over patients with at least the minimum visits.": "Medelvärde över patienter med minst det lägsta antalet besök.",
     "Scope": "Omfång", "Index": "Index", "Change": "Förändring", "index": "index", "baseline": "utgångsläge", "current": "nu", "change": "förändring",
-    "By": "Per", "Fixed-doctor share": "Andel hos fast läkare",
+    "By": "Per", "Age band": "Åldersgrupp", "Fixed-doctor share": "Andel hos fast läkare",
     // Assumptions.
     "Assumptions": "Antaganden", "Parameter": "Parameter", "Where it comes from": "Källa",
     "Every parameter of the run, the value used and where it comes from. Defaults are documented in the command's --help and in DOMAIN.md.":
