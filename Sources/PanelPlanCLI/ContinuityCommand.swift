@@ -120,7 +120,7 @@ public enum ContinuityCommand: CLICommand {
       switch format {
       case "csv": text = ContinuityReport.csv(groups)
       case "json": text = try ContinuityReport.json(current, groups, file: path)
-      default: text = ContinuityReport.table(current, groups, file: path) + "\n" + current.professions.table()
+      default: text = Verdicts.continuity(groups, minVisits: current.minVisits) + ContinuityReport.table(current, groups, file: path) + "\n" + current.professions.table()
       }
     }
     // Everything is computed before anything is written.

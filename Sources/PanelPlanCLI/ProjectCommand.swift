@@ -130,7 +130,7 @@ public enum ProjectCommand: CLICommand {
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)
     case "json": text = try StaffingReport.json(result)
-    default: text = StaffingReport.table(result, title: loaded.name)
+    default: text = Verdicts.projection(result) + StaffingReport.table(result, title: loaded.name)
     }
     try emitReport(a) { StaffingCharts.report(result, title: loaded.name, language: $0) }
     try emit(text, a, &output)

@@ -65,7 +65,7 @@ public enum RecruitCommand: CLICommand {
     case "csv": text = StaffingReport.recruitmentCSV(solutions, target: target)
     case "json": text = try StaffingReport.recruitmentJSON(solutions, target: target)
     default:
-      text = StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
+      text = Verdicts.recruitment(solutions, target: target) + StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
     }
     try emitReport(a) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
     try emit(text, a, &output)

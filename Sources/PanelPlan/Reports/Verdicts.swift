@@ -67,3 +67,60 @@ extension Verdicts {
     return out + "\n\n"
   }
 }
+
+extension Verdicts {
+  /// `continuity`: the doctor COC of everyone, and the next step.
+  public static func continuity(_ groups: [VisitContinuityAnalysis.GroupSummary], minVisits: Int) -> String {
+    let sv = ReportLanguage.current == .sv
+    let F = NumberFormat.self
+    guard let all = groups.first(where: { $0.grouping == "all" }), let coc = all.doctor.coc else {
+      return sv
+        ? "Inga patienter har tillräckligt många läkarbesök för ett kontinuitetsindex; kontrollera yrkesvärdena nedan och --min-visits.\n\n"
+        : "No patient has enough doctor visits for a continuity index; check the profession values below and --min-visits.\n\n"
+    }
+    return sv
+      ? "Kontinuitetsindex (COC) till läkare är \(F.fixed(coc.mean, decimals: 2)) i medel över \(F.grouped(Double(coc.count))) patienter med minst \(minVisits) läkarbesök (1 = alltid samma läkare; 2021 års mål är en ökning med 20 %). Jämför med en tidigare period med --compare-from/--compare-to, eller prova en plan med `panelplan simulate`.\n\n"
+      : "Doctor continuity (COC) is \(F.fixed(coc.mean, decimals: 2)) on average over \(F.grouped(Double(coc.count))) patients with at least \(minVisits) doctor visits (1 = always the same doctor; the 2021 target is a 20% rise). Compare with an earlier period with --compare-from/--compare-to, or try a plan with `panelplan simulate`.\n\n"
+  }
+
+  /// `project`: the guideline ratio at the start and at the end, and when
+  /// (if ever) it reaches 1.
+  public static func projection(_ r: ProjectionResult) -> String {
+    let sv = ReportLanguage.current == .sv
+    let F = NumberFormat.self
+    guard let first = r.years.first, let last = r.years.last else { return "" }
+    let ratio = r.years.indices.map { r.total.band(.guidelineRatio, yearIndex: $0).mean }
+    let met = r.years.indices.first { ratio[$0] <= 1 }.map { r.years[$0] }
+    let start = F.fixed(ratio.first!, decimals: 2), end = F.fixed(ratio.last!, decimals: 2)
+    if sv {
+      return "Kvoten mot riktvärdet går från \(start) (\(first)) till \(end) (\(last)); "
+        + (met.map { "riktvärdet nås \($0)." } ?? "riktvärdet nås inte under perioden.")
+        + " Prova `panelplan recruit --by \(last)` för att se hur många som behöver rekryteras.\n\n"
+    }
+    return "The guideline ratio goes from \(start) (\(first)) to \(end) (\(last)); "
+      + (met.map { "the guideline is met in \($0)." } ?? "the guideline is not met within the horizon.")
+      + " Try `panelplan recruit --by \(last)` to find the hires that would meet it.\n\n"
+  }
+
+  /// `recruit`: the answer for each lever in one sentence.
+  public static func recruitment(_ solutions: [RecruitmentSolver.Solution], target: StaffingTarget) -> String {
+    let sv = ReportLanguage.current == .sv
+    let parts = solutions.map { s -> String in
+      let what: String
+      switch s.lever {
+      case .specialistHires: what = sv ? "specialister rekryterade per år" : "GP specialists hired a year"
+      case .traineeIntake: what = sv ? "nya ST-läkare per år" : "trainees taken in a year"
+      case .fteIncrease: what = sv ? "i ökad tjänstgöringsgrad per specialist och år" : "FTE added per specialist a year"
+      }
+      guard let v = s.value else { return sv ? "inga \(what) räcker" : "no number of \(what) is enough" }
+      return (v == v.rounded() ? NumberFormat.grouped(v) : NumberFormat.fixed(v, decimals: 2)) + " " + what
+    }
+    let year = solutions.first?.year
+    if sv {
+      return "För att nå \(target.label)" + (year.map { " senast \($0)" } ?? "") + ": " + parts.joined(separator: ", eller ")
+        + " (varje åtgärd för sig). Prova `panelplan project` med svaret för att se åren fram dit.\n\n"
+    }
+    return "To reach \(target.label)" + (year.map { " by \($0)" } ?? "") + ": " + parts.joined(separator: ", or ")
+      + " (each lever on its own). Try `panelplan project` with the answer to see the years until then.\n\n"
+  }
+}
