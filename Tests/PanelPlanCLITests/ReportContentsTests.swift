@@ -51,3 +51,16 @@ import PanelPlan
     #expect(html[a.upperBound...].contains("panelplan capacity"))
   }
 }
+
+/// A Latin-hypercube sweep of 200 points has about 200 distinct values per
+/// axis; its heat map bins them, so at most 10 × 10 cells are drawn.
+@Test func latinHypercubeHeatMapIsBinned() throws {
+  let p = ReportContentsTests.path("lhs.html")
+  var o = CommandOutput()
+  #expect(PanelPlanCLI.run(["sweep", BinaryRunner.example("sweep-random.json"), "--report", p], output: &o) == 0)
+  let html = try String(contentsOfFile: p, encoding: .utf8)
+  let cells = html.components(separatedBy: "class=\"cell\"").count - 1
+  #expect(cells > 0 && cells <= 100)
+  // Lower guideline ratios are better, so the key's light (top) end shows the smallest value.
+  #expect(ChartStyle.lowerIsBetter("guidelineRatio") && !ChartStyle.lowerIsBetter("coc_doctor"))
+}

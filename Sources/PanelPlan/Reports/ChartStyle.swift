@@ -24,6 +24,19 @@ public enum ChartStyle {
     (31, 158, 137), (53, 183, 121), (109, 205, 89), (180, 222, 44),
   ]
 
+  /// Whether a smaller value of a result is better (ratios to the guideline,
+  /// gaps, waits, overflow, care that went elsewhere), so colour scales can
+  /// run from bad to good in the same direction everywhere.
+  public static func lowerIsBetter(_ id: String) -> Bool {
+    let base = id.split(separator: ".").first.map(String.init) ?? id
+    let lower: Set<String> = [
+      "guidelineRatio", "workingTimeRatio", "specialistFTEGap", "overflowFrequency", "overflowDayShare",
+      "doctorOverflowDayShare", "unservedShare", "wentElsewhereShare", "wentElsewhereAcuteShare", "wentElsewherePlannedShare",
+      "waitDaysMean", "waitDaysP50", "waitDaysP90", "listedPerSpecialistFTE", "guideline_ratio", "listed_per_specialist_fte",
+    ]
+    return lower.contains(base)
+  }
+
   /// A sequential colour for t in 0...1 (0 dark, 1 light).
   public static func sequentialColour(_ t: Double) -> String {
     let x = min(1, max(0, t.isFinite ? t : 0)) * Double(sequential.count - 1)

@@ -257,10 +257,12 @@ public enum Charts {
     return counts
   }
 
-  /// A heat map: one cell per (x, y) pair, colour by value (dark = low).
+  /// A heat map: one cell per (x, y) pair, colour by value. Colours run
+  /// from bad (dark) to good (light) in every report: with `lowerIsBetter`
+  /// the scale is flipped, so a light cell is always the better one.
   public static func heatMap(
     title: String, xLabels: [String], yLabels: [String], values: [[Double]], xLabel: String, yLabel: String,
-    valueLabel: String, format: @escaping (Double) -> String = { NumberFormat.fixed($0, decimals: 2) }
+    valueLabel: String, lowerIsBetter: Bool = false, format: @escaping (Double) -> String = { NumberFormat.fixed($0, decimals: 2) }
   ) -> String {
     var f = ChartFrame()
     f.height = min(560, 120 + 28 * Double(yLabels.count))
@@ -276,7 +278,8 @@ public enum Charts {
       c.text(yl, x: f.plotLeft - 6, y: y + ch / 2 + 4, anchor: .end, size: 10, cssClass: "tick")
       for (xi, xl) in xLabels.enumerated() where yi < values.count && xi < values[yi].count {
         let v = values[yi][xi]
-        let t = hi > lo ? (v - lo) / (hi - lo) : 0.5
+        let raw = hi > lo ? (v - lo) / (hi - lo) : 0.5
+        let t = lowerIsBetter ? 1 - raw : raw
         let fill = v.isFinite ? ChartStyle.sequentialColour(t) : "#dddddd"
         c.rect(x: f.plotLeft + cw * Double(xi), y: y, width: cw - 1, height: ch - 1, fill: fill, cssClass: "cell",
                data: [("x", xl), ("y", yl), ("value", "\(v)")], title: "\(xl), \(yl): \(format(v))")
@@ -294,8 +297,9 @@ public enum Charts {
       let y = f.plotTop + Double(9 - i) * (f.plotBottom - f.plotTop) / 10
       c.rect(x: f.plotRight + 20, y: y, width: 16, height: (f.plotBottom - f.plotTop) / 10, fill: ChartStyle.sequentialColour(Double(i) / 9), cssClass: "key")
     }
-    c.text(format(hi), x: f.plotRight + 40, y: f.plotTop + 10, size: 10, cssClass: "key-label")
-    c.text(format(lo), x: f.plotRight + 40, y: f.plotBottom, size: 10, cssClass: "key-label")
+    // The key's light end is the better value.
+    c.text(format(lowerIsBetter ? lo : hi), x: f.plotRight + 40, y: f.plotTop + 10, size: 10, cssClass: "key-label")
+    c.text(format(lowerIsBetter ? hi : lo), x: f.plotRight + 40, y: f.plotBottom, size: 10, cssClass: "key-label")
     c.text(valueLabel, x: f.plotRight + 28, y: f.plotTop - 8, anchor: .middle, size: 10, cssClass: "key-label")
     f.xLabel(&c, xLabel)
     c.text(yLabel, x: 14, y: (f.plotTop + f.plotBottom) / 2, anchor: .middle, size: 11, rotate: -90, cssClass: "axis-label")

@@ -11,19 +11,29 @@ public enum SweepCharts {
   public static func heatMap(
     _ rows: [SweepRow], parameterNames: [String], x: Int, y: Int, column: SweepColumn, language l: ReportLanguage = .en
   ) -> String {
-    func distinct(_ i: Int) -> [JSONValue] {
+    // A grid has few values per axis; a Latin-hypercube (or random) design
+    // has as many as points, so numeric axes with more than
+    // `maximumAxisCells` values are binned into that many equal-width bins.
+    func axis(_ i: Int) -> (labels: [String], cell: (JSONValue) -> Int?) {
       var seen: [JSONValue] = []
       for r in rows where !seen.contains(r.parameters[i]) { seen.append(r.parameters[i]) }
-      return seen.sorted { a, b in
+      let numbers = seen.compactMap { v -> Double? in if case .number(let x) = v { return x }; return nil }
+      if numbers.count == seen.count, seen.count > maximumAxisCells, let lo = numbers.min(), let hi = numbers.max(), hi > lo {
+        let n = maximumAxisCells, w = (hi - lo) / Double(n)
+        let labels = (0..<n).map { k in SweepResultFormat.readable(lo + w * Double(k)) + "–" + SweepResultFormat.readable(lo + w * Double(k + 1)) }
+        return (labels, { v in if case .number(let x) = v { return min(n - 1, Int((x - lo) / w)) }; return nil })
+      }
+      let sorted = seen.sorted { a, b in
         if case .number(let p) = a, case .number(let q) = b { return p < q }
         return a.jsonText < b.jsonText
       }
+      return (sorted.map(label), { v in sorted.firstIndex(of: v) })
     }
-    let xs = distinct(x), ys = distinct(y)
-    var sums = [[Double]](repeating: [Double](repeating: 0, count: xs.count), count: ys.count)
+    let xs = axis(x), ys = axis(y)
+    var sums = [[Double]](repeating: [Double](repeating: 0, count: xs.labels.count), count: ys.labels.count)
     var counts = sums
     for r in rows {
-      guard let i = xs.firstIndex(of: r.parameters[x]), let j = ys.firstIndex(of: r.parameters[y]) else { continue }
+      guard let i = xs.cell(r.parameters[x]), let j = ys.cell(r.parameters[y]) else { continue }
       let v = column.value(in: r)
       if v.isFinite {
         sums[j][i] += v
@@ -33,10 +43,14 @@ public enum SweepCharts {
     let values = zip(sums, counts).map { s, c in zip(s, c).map { $1 > 0 ? $0 / $1 : .nan } }
     return Charts.heatMap(
       title: Terms.label(column.name, l) + " " + l("by") + " \(parameterNames[x]) / \(parameterNames[y])",
-      xLabels: xs.map(label), yLabels: ys.map(label), values: values,
+      xLabels: xs.labels, yLabels: ys.labels, values: values,
       xLabel: parameterNames[x], yLabel: parameterNames[y], valueLabel: Terms.label(column.name, l),
+      lowerIsBetter: ChartStyle.lowerIsBetter(column.name),
       format: { SweepResultFormat.readable($0) })
   }
+
+  /// Cells per heat-map axis before a numeric axis is binned.
+  static let maximumAxisCells = 10
 
   /// Every point of two results, with the Pareto front highlighted.
   public static func pareto(
