@@ -7,7 +7,7 @@ public enum RecruitWhenReport {
     let met = m.year.map { String($0) } ?? l("not reachable")
     h.keyNumbers([(l("Year the target is first met"), met, target.label)])
     h.paragraph(m.year == nil
-      ? l("The plan does not meet the target within the horizon: try `panelplan recruit` without --when to find the hires needed.")
+      ? l("The plan does not meet the target within the horizon: try \"panelplan recruit\" without --when to find the hires needed.")
       : l("The plan as given (hires, trainees, FTE changes) meets the target in this year in enough replications."))
     let years = m.shareMeetingByYear.map { Double($0.year) }
     h.figure(

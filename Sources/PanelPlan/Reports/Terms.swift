@@ -127,14 +127,14 @@ public enum Terms {
     "By": "Per", "Age band": "Åldersgrupp", "Fixed-doctor share": "Andel hos fast läkare",
     // Assumptions.
     "Assumptions": "Antaganden", "Parameter": "Parameter", "Where it comes from": "Källa",
-    "Every parameter of the run, the value used and where it comes from. Defaults are documented in the command's --help and in DOMAIN.md.":
-      "Varje parameter i körningen, värdet som användes och var det kommer ifrån. Standardvärdena beskrivs i kommandots --help och i DOMAIN.md.",
+    "Every parameter of the run, the value used and where it comes from. Defaults and their sources are in the command's --help and the README.":
+      "Varje parameter i körningen, värdet som användes och var det kommer ifrån. Standardvärdena och deras källor finns i kommandots --help och i README.",
     "Command that made this report": "Kommandot som skapade rapporten", "built-in example": "inbyggt exempel",
     "default": "standardvärde", "given on the command line": "angivet på kommandoraden", "yes": "ja",
     // recruit --when.
     "Year the target is first met": "År då målet först nås",
-    "The plan does not meet the target within the horizon: try `panelplan recruit` without --when to find the hires needed.":
-      "Planen når inte målet inom tidshorisonten: prova `panelplan recruit` utan --when för att se hur många som behöver rekryteras.",
+    "The plan does not meet the target within the horizon: try \"panelplan recruit\" without --when to find the hires needed.":
+      "Planen når inte målet inom tidshorisonten: prova \"panelplan recruit\" utan --when för att se hur många som behöver rekryteras.",
     "The plan as given (hires, trainees, FTE changes) meets the target in this year in enough replications.":
       "Planen som den är given (rekryteringar, ST-läkare, ändrad tjänstgöringsgrad) når målet detta år i tillräckligt många replikeringar.",
     "Each year: the share of replications whose projection meets the target.": "Varje år: andelen replikeringar vars framskrivning når målet.",
@@ -152,7 +152,7 @@ public enum Terms {
     "Share of days with more demand than slots": "Andel dagar med fler kontakter än tider", "fixed doctor": "fast läkare",
     "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere. Continuity counts the visits made at this centre: doctor contacts that went elsewhere are in no index. The guarantee is a medical assessment within 3 open days, by a nurse or a doctor; seeing a doctor in that time is the stricter measure.":
       "Väntetiderna gäller genomförda läkarkontakter; de som tröttnade på att vänta sökte vård annanstans. Kontinuiteten räknar besöken på den här vårdcentralen: läkarkontakter som gick annanstans ingår inte i något index. Vårdgarantin är en medicinsk bedömning inom 3 öppetdagar, av sjuksköterska eller läkare; att träffa läkare inom samma tid är det strängare måttet.",
-    "At 0": "Vid 0", "Source": "Källa",
+    "At 0": "Vid 0", "Sweden 2023 (per head)": "Sverige 2023 (per person)", "Source": "Källa",
     "Acute contacts assessed within the guarantee (nurse or doctor)": "Akuta kontakter med medicinsk bedömning inom vårdgarantin (sjuksköterska eller läkare)",
     "Acute contacts needing a doctor, seen within the guarantee": "Akuta kontakter som behöver läkare, läkarbesök inom vårdgarantin",
     "Doctor contacts arising per person-year (before triage)": "Uppkomna läkarkontakter per personår (före bedömning)",
