@@ -144,7 +144,8 @@ public enum AssignmentReport {
   public static func table(_ list: PanelAssignment, input: AssignmentInput, clinicians: [Clinician], context c: Context) -> String {
     let n = input.patients.count
     let weighted = input.patients.needWeight.reduce(0.0) { $0 + Double($1) }
-    var out = "Care centre: \(c.centreName) (\(c.centreId))\n"
+    var out = Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes)
+    out += "Care centre: \(c.centreName) (\(c.centreId))\n"
     out += "Capacity: \(c.capacityView == .guideline ? "guideline" : "working-time") view, fill limit \(F.fixed(c.fillLimit, decimals: 2)); seed \(c.seed)"
     if !c.removed.isEmpty { out += "; without \(c.removed.joined(separator: ", "))" }
     out += "\n"

@@ -66,7 +66,7 @@ public enum SimulationReport {
 
   enum Kind { case index, share, number }
 
-  private static func cell(_ x: Double, _ k: Kind) -> String {
+  static func cell(_ x: Double, _ k: Kind) -> String {
     guard x.isFinite else { return "–" }
     switch k {
     case .index: return F.fixed(x, decimals: 3)

@@ -131,7 +131,13 @@ public enum SimulationCharts {
     h.figure(doctorUtilisation(s, language: l), caption: l("Slots follow the working-time view; trainees' slots reflect their longer visits and rotations."))
     h.table(
       headers: [l("Result"), l("Mean"), "5%", "95%"],
-      rows: s.bands.map { b in [Terms.label(b.name, l), F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })
+      // The terminal's rows, order and formats (shares as percentages);
+      // "–" where a result is undefined (a group nobody is in).
+      rows: SimulationReport.labels.compactMap { m in
+        s.band(m.name).map { b in
+          [Terms.label(m.name, l), SimulationReport.cell(b.mean, m.kind), SimulationReport.cell(b.low, m.kind), SimulationReport.cell(b.high, m.kind)]
+        }
+      })
     return h.render()
   }
 }

@@ -124,3 +124,24 @@ extension Verdicts {
       + " (each lever on its own). Try `panelplan project` with the answer to see the years until then.\n\n"
   }
 }
+
+extension Verdicts {
+  /// `assign`: how many get a fixed doctor on the proposed list against the
+  /// 2021 targets, and what changes for those who had one.
+  public static func assignment(_ coverage: FixedDoctorCoverage, changes ch: PanelAssignment.Changes) -> String {
+    let sv = ReportLanguage.current == .sv
+    let F = NumberFormat.self
+    let listed = coverage.listed.reduce(0, +), assigned = coverage.assigned.reduce(0, +)
+    let nh = coverage.share(of: .nursingHome)
+    if sv {
+      var s = "Förslaget ger \(F.grouped(Double(assigned))) av \(F.grouped(Double(listed))) listade fast läkarkontakt (\(F.percent(coverage.share, decimals: 0)); målet är 55 %"
+      if let nh { s += ", boende på särskilt boende \(F.percent(nh, decimals: 0)) mot målet 80 %" }
+      s += "); \(F.grouped(Double(ch.kept))) av \(F.grouped(Double(ch.before))) befintliga relationer behålls. Skriv listan med --out och prova den med --write-scenario och `panelplan simulate`.\n\n"
+      return s
+    }
+    var s = "The proposed list gives \(F.grouped(Double(assigned))) of \(F.grouped(Double(listed))) listed a fixed doctor (\(F.percent(coverage.share, decimals: 0)); the target is 55%"
+    if let nh { s += ", nursing-home residents \(F.percent(nh, decimals: 0)) against 80%" }
+    s += "); \(F.grouped(Double(ch.kept))) of \(F.grouped(Double(ch.before))) existing relations are kept. Write the list with --out and try it with --write-scenario and `panelplan simulate`.\n\n"
+    return s
+  }
+}
