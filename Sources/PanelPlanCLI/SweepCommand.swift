@@ -255,7 +255,7 @@ public enum SweepCommand: CLICommand {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     if kind == .table {
-      text += format.table(tableRows)
+      text = Verdicts.sweep(points: tableRows.count, ranked: !wanted.isEmpty) + text + format.table(tableRows)
     } else {
       text += shardWriter?.suffix(rowCount: written) ?? format.footer(rowCount: written)
     }

@@ -145,3 +145,19 @@ extension Verdicts {
     return s
   }
 }
+
+extension Verdicts {
+  /// `sweep`: what the rows are, and how to find the best plan in them.
+  public static func sweep(points: Int, ranked: Bool) -> String {
+    let sv = ReportLanguage.current == .sv
+    let n = NumberFormat.grouped(Double(points))
+    if sv {
+      return "\(n) scenarier, en rad vardera med medelvärdet över replikeringarna. "
+        + (ranked ? "Rangordningen under raderna visar de bästa som uppfyller villkoren."
+                  : "Rangordna dem med --maximise eller --minimise (och --subject-to), eller se en värmekarta med --report.") + "\n\n"
+    }
+    return "\(n) scenarios, one row each with the mean over replications. "
+      + (ranked ? "The ranking below the rows shows the best that meet the constraints."
+                : "Rank them with --maximise or --minimise (and --subject-to), or see a heat map with --report.") + "\n\n"
+  }
+}
