@@ -73,7 +73,9 @@ public enum NumberFormat {
   /// `12,345` style: thousands separated by commas, rounded to `decimals`.
   public static func grouped(_ x: Double, decimals: Int = 0) -> String {
     guard x.isFinite else { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
-    let s = fixed(abs(x), decimals: decimals)
+    // The English digits first (not `fixed`, which is already localised),
+    // then grouped, then localised once.
+    let s = String(format: "%.\(decimals)f", abs(x))
     let parts = s.split(separator: ".", maxSplits: 1)
     var intPart = String(parts[0])
     var groups: [String] = []

@@ -152,6 +152,8 @@ public enum Terms {
     "Share of days with more demand than slots": "Andel dagar med fler kontakter än tider", "fixed doctor": "fast läkare",
     "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere. Continuity counts the visits made at this centre: doctor contacts that went elsewhere are in no index. The guarantee is a medical assessment within 3 open days, by a nurse or a doctor; seeing a doctor in that time is the stricter measure.":
       "Väntetiderna gäller genomförda läkarkontakter; de som tröttnade på att vänta sökte vård annanstans. Kontinuiteten räknar besöken på den här vårdcentralen: läkarkontakter som gick annanstans ingår inte i något index. Vårdgarantin är en medicinsk bedömning inom 3 öppetdagar, av sjuksköterska eller läkare; att träffa läkare inom samma tid är det strängare måttet.",
+    "nurse (not a doctor)": "sjuksköterska (inte läkare)", "other profession (not a doctor)": "annan profession (inte läkare)",
+    "not recognised (not a doctor)": "okänd (inte läkare)",
     "At 0": "Vid 0", "Sweden 2023 (per head)": "Sverige 2023 (per person)", "Source": "Källa",
     "Acute contacts assessed within the guarantee (nurse or doctor)": "Akuta kontakter med medicinsk bedömning inom vårdgarantin (sjuksköterska eller läkare)",
     "Acute contacts needing a doctor, seen within the guarantee": "Akuta kontakter som behöver läkare, läkarbesök inom vårdgarantin",
