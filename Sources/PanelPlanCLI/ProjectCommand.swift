@@ -125,7 +125,10 @@ public enum ProjectCommand: CLICommand {
     let loaded = try StaffingOptions.load(a)
     let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
-    let result = projection.run(settings)
+    let counter = ProgressCounter(total: settings.replications, unit: "replications")
+    let progress = TerminalProgress.start("project", counter: counter)
+    let result = projection.run(settings, progress: counter)
+    progress?.stop()
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)
