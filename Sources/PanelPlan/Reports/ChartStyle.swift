@@ -12,8 +12,11 @@ public enum ChartStyle {
   ]
   /// A neutral grey for context marks.
   public static let grey = "#999999"
-  /// Reference lines (guideline, targets).
-  public static let reference = "#D55E00"
+  /// Reference lines (guideline, targets): near-black, long dashes, so a
+  /// target never reads as a data series (the orange series of a
+  /// two-series chart looked like the orange targets; seen in the
+  /// projection report's screenshot).
+  public static let reference = "#333333"
 
   /// Colour of series `i`.
   public static func colour(_ i: Int) -> String { categorical[i % categorical.count] }

@@ -80,7 +80,7 @@ struct ChartFrame {
   func references(_ c: inout SVGCanvas, _ lines: [ReferenceLine], scale s: LinearScale, format: (Double) -> String) {
     for r in lines {
       let y = s(r.value)
-      c.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartStyle.reference, width: 2, dash: "6 3",
+      c.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartStyle.reference, width: 1.5, dash: "10 4",
              cssClass: "reference", data: [("value", "\(r.value)"), ("label", r.label)])
       // A label that already names its value ("Target 55%") is not repeated.
       let text = r.label.contains(where: \.isNumber) ? r.label : "\(r.label) (\(format(r.value)))"
