@@ -79,6 +79,16 @@ import Testing
     }
   }
 
+  /// Excel on Windows writes CRLF line ends; lines are still counted right.
+  @Test func crlfLineEnds() throws {
+    let ok = Self.folder(["clinicians.csv": "id;role;fte\r\na;läkare;1\r\n", "population.csv": "age_band;count\r\n45-64;10\r\n"])
+    #expect(try CentreFile.load(ok).clinicians[0].role == .licensedDoctor)
+    let bad = Self.folder(["clinicians.csv": "id;role;fte\r\na;läkare;1\r\nb;läkare;x\r\n", "population.csv": "age_band;count\r\n45-64;10\r\n"])
+    do { _ = try CentreFile.load(bad); Issue.record("expected an error") } catch let e as InputError {
+      #expect(e.line == 3 && e.column == 3)
+    }
+  }
+
   /// Patients one by one, with their fixed doctor.
   @Test func readsPatients() throws {
     let dir = Self.folder([
