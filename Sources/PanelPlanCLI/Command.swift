@@ -174,9 +174,9 @@ public enum PanelPlanCLI {
         ? ReportLanguage(rawValue: parsed.string("lang") ?? "en") ?? .en : .en
       let human = !parsed.spec.options.contains { $0.name == "format" } || parsed.string("format") == "table"
       // Commands that can take long and count no units of their own get a
-      // line with the time elapsed (simulate, project and sweep show units
-      // and time left).
-      let ticker = ["recruit", "continuity"].contains(command.spec.name) ? TerminalProgress.start(command.spec.name) : nil
+      // line with the time elapsed (simulate, project, recruit and sweep
+      // show units and time left).
+      let ticker = command.spec.name == "continuity" || (command.spec.name == "recruit" && parsed.flag("when")) ? TerminalProgress.start(command.spec.name) : nil
       defer { ticker?.stop() }
       try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
       output.standardOutput += scratch.standardOutput

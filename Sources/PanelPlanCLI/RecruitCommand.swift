@@ -59,7 +59,10 @@ public enum RecruitCommand: CLICommand {
     }
     settings.years = by - settings.startYear
     let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
-    let solutions = levers.map { solver.solve(lever: $0, by: by) }
+    let counter = ProgressCounter(total: settings.replications * levers.count, unit: "searches (replications × levers)")
+    let progress = TerminalProgress.start("recruit", counter: counter)
+    let solutions = levers.map { solver.solve(lever: $0, by: by, progress: counter) }
+    progress?.stop()
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.recruitmentCSV(solutions, target: target)
