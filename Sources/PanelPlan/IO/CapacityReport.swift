@@ -56,7 +56,7 @@ public enum CapacityReport {
       out += sensitivity(workingTime)
     }
 
-    var u = TextTable(headers: ["Unit", "Guideline", "Working time"])
+    var u = TextTable(headers: ["Unit", "Guideline view", "Working-time view"])
     u.append(["Capacity (need-weighted patients)", F.grouped(c.guidelineCapacity), F.grouped(c.workingTimeCapacity)])
     u.append(["Guideline ratio (weighted listed / capacity)", F.fixed(c.guidelineRatio, decimals: 2), F.fixed(c.workingTimeRatio, decimals: 2)])
     u.append(["GP specialist FTE missing", F.fixed(c.specialistFTEGap, decimals: 1), F.fixed(c.specialistFTEGapWorkingTime, decimals: 1)])

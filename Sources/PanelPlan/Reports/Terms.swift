@@ -154,6 +154,7 @@ public enum Terms {
       "Väntetiderna gäller genomförda läkarkontakter; de som tröttnade på att vänta sökte vård annanstans. Kontinuiteten räknar besöken på den här vårdcentralen: läkarkontakter som gick annanstans ingår inte i något index. Vårdgarantin är en medicinsk bedömning inom 3 öppetdagar, av sjuksköterska eller läkare; att träffa läkare inom samma tid är det strängare måttet.",
     "nurse (not a doctor)": "sjuksköterska (inte läkare)", "other profession (not a doctor)": "annan profession (inte läkare)",
     "not recognised (not a doctor)": "okänd (inte läkare)",
+    "Guideline view": "Enligt riktvärdet", "Working-time view": "Enligt arbetstiden",
     "At 0": "Vid 0", "Sweden 2023 (per head)": "Sverige 2023 (per person)", "Source": "Källa",
     "Acute contacts assessed within the guarantee (nurse or doctor)": "Akuta kontakter med medicinsk bedömning inom vårdgarantin (sjuksköterska eller läkare)",
     "Acute contacts needing a doctor, seen within the guarantee": "Akuta kontakter som behöver läkare, läkarbesök inom vårdgarantin",
