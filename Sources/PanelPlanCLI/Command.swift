@@ -53,11 +53,23 @@ extension CLICommand {
   }
 
   /// Writes the HTML report made by `make` to `--report FILE` when given.
-  public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
+  ///
+  /// - Parameter workingTime: the working-time parameters the results used,
+  ///   listed in the report's assumptions with their sources.
+  public static func emitReport(
+    _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, _ make: (ReportLanguage) throws -> String
+  ) throws {
     guard let path = arguments.string("report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
     let html = try ReportLanguage.$current.withValue(language) {
-      reportAssumptions(arguments).appended(to: try make(language), language: language)
+      var assumptions = reportAssumptions(arguments)
+      if let w = workingTime {
+        assumptions.items += WorkingTimeSensitivity.rows(parameters: w).map {
+          .init(name: "workingTime." + $0.name, value: NumberFormat.fixed($0.value, decimals: $0.value.rounded() == $0.value ? 0 : 2) + " " + $0.unit,
+                source: $0.source)
+        }
+      }
+      return assumptions.appended(to: try make(language), language: language)
     }
     try AtomicFile.write(html, to: path)
   }
