@@ -142,7 +142,7 @@ public enum AssignCommand: CLICommand {
       context.window = "\(fromDay.map(ISODateBytes.format) ?? "start")…\(toDay.map(ISODateBytes.format) ?? "end")"
     }
     let dialect = a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard
-    let listCSV = dialect.convert(AssignmentReport.csv(list, input: input))
+    let listCSV = (dialect == .excelSv ? "\u{FEFF}" : "") + dialect.convert(AssignmentReport.csv(list, input: input))
     let summary = AssignmentReport.table(list, input: input, clinicians: clinicians, context: context)
 
     // Everything is computed before anything is written.

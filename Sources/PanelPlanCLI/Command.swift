@@ -30,10 +30,7 @@ extension CLICommand {
   /// output. Commands that declare `OptionSpec.out` call this once, with the
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
-    let dialect = csvDialect(arguments)
-    // Excel opens a CSV file as UTF-8 only when it starts with a byte-order
-    // mark; without it å, ä and ö come out garbled.
-    let text = dialect == .excelSv ? "\u{FEFF}" + dialect.convert(text) : text
+    let text = inDialect(text, arguments)
     if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
       try AtomicFile.write(text, to: path)
     } else {
@@ -50,6 +47,14 @@ extension CLICommand {
     guard options.contains(where: { $0.name == "csv-dialect" }), arguments.string("format") == "csv",
       let d = arguments.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) else { return .standard }
     return d
+  }
+
+  /// CSV text in the command's `--csv-dialect`. Excel opens a CSV file as
+  /// UTF-8 only when it starts with a byte-order mark; without it å, ä and
+  /// ö come out garbled, so excel-sv text starts with one.
+  public static func inDialect(_ text: String, _ arguments: ParsedArguments) -> String {
+    let dialect = csvDialect(arguments)
+    return dialect == .excelSv ? "\u{FEFF}" + dialect.convert(text) : text
   }
 
   /// Writes the HTML report made by `make` to `--report FILE` when given.

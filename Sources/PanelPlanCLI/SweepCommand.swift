@@ -225,7 +225,8 @@ public enum SweepCommand: CLICommand {
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
     let stream = try (outPath != nil && format.streams) ? outPath.map(StreamingFile.init) : nil
-    var text = shardWriter?.prefix ?? dialect.convert(format.header)
+    // Excel-sv CSV starts with a byte-order mark (see `inDialect`).
+    var text = shardWriter?.prefix ?? ((dialect == .excelSv && kind == .csv ? "\u{FEFF}" : "") + dialect.convert(format.header))
     if let stream { try stream.write(text); text = "" }
     var tableRows: [SweepRow] = []
     var kept: [SweepRow] = []  // parameters plus only the metrics ranking needs

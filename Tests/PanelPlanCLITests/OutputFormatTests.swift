@@ -71,3 +71,16 @@ import PanelPlan
   #expect(contracted.count == 9)
   for (id, c) in contracted { #expect(abs((sum[id] ?? 0) - c) < 1e-6 * max(1, c), "\(id)") }
 }
+
+/// Every CSV written in the excel-sv dialect starts with a UTF-8 byte-order
+/// mark, so Swedish Excel reads å, ä and ö.
+@Test(arguments: [
+  ["capacity", "--format", "csv"], ["sweep", "--example", "--format", "csv"],
+  ["assign", "--centre", BinaryRunner.example("small-centre.json"), "--patients", BinaryRunner.example("assign-patients.csv"), "--format", "csv"],
+])
+func excelCSVStartsWithAByteOrderMark(args: [String]) {
+  var o = CommandOutput()
+  #expect(PanelPlanCLI.run(args + ["--csv-dialect", "excel-sv"], output: &o) == 0)
+  #expect(o.standardOutput.hasPrefix("\u{FEFF}"))
+  #expect(!o.standardOutput.dropFirst().contains("\u{FEFF}"))
+}
