@@ -60,7 +60,7 @@ public enum CapacityCommand: CLICommand {
     case "json": text = try CapacityReport.json(capacity)
     default: text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
     }
-    try emitReport(a, workingTime: params.workingTime) { CapacityCharts.report(capacity, language: $0) }
+    try emitReport(a, workingTime: params.workingTime, verdict: { Verdicts.capacity(capacity) }) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -61,8 +61,11 @@ extension CLICommand {
   ///
   /// - Parameter workingTime: the working-time parameters the results used,
   ///   listed in the report's assumptions with their sources.
+  ///   - verdict: the table's plain-language verdict, made in the report's
+  ///     language and shown under the report's title.
   public static func emitReport(
-    _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, _ make: (ReportLanguage) throws -> String
+    _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, verdict: (() -> String)? = nil,
+    _ make: (ReportLanguage) throws -> String
   ) throws {
     guard let path = arguments.string("report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
@@ -74,7 +77,12 @@ extension CLICommand {
                 source: $0.source)
         }
       }
-      return assumptions.appended(to: try make(language), language: language)
+      var html = try make(language)
+      if let verdict, let r = html.range(of: "</h1>") {
+        let text = verdict().trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\"")
+        html.replaceSubrange(r.upperBound..<r.upperBound, with: "\n<p><strong>" + SVGCanvas.escape(text) + "</strong></p>")
+      }
+      return assumptions.appended(to: html, language: language)
     }
     try AtomicFile.write(html, to: path)
   }

@@ -125,7 +125,7 @@ public enum ContinuityCommand: CLICommand {
     }
     // Everything is computed before anything is written.
     if let pp = a.string("per-patient") { try AtomicFile.write(inDialect(ContinuityReport.perPatientCSV(current), a), to: pp) }
-    try emitReport(a) { l in
+    try emitReport(a, verdict: { Verdicts.continuity(groups, minVisits: current.minVisits) }) { l in
       let html = ContinuityCharts.report(current, file: path, language: l)
       return comparisonSection.map { ContinuityComparisonReport.inserting($0(l), into: html) } ?? html
     }

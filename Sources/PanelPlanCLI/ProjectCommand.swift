@@ -135,7 +135,7 @@ public enum ProjectCommand: CLICommand {
     case "json": text = try StaffingReport.json(result)
     default: text = Verdicts.projection(result) + StaffingReport.table(result, title: loaded.name)
     }
-    try emitReport(a) { StaffingCharts.report(result, title: loaded.name, language: $0) }
+    try emitReport(a, verdict: { Verdicts.projection(result) }) { StaffingCharts.report(result, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -70,7 +70,7 @@ public enum RecruitCommand: CLICommand {
     default:
       text = Verdicts.recruitment(solutions, target: target) + StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
     }
-    try emitReport(a) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
+    try emitReport(a, verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 

@@ -30,6 +30,16 @@ import PanelPlan
     #expect(html.contains("1.000"))
   }
 
+  /// The report opens with the same verdict as the terminal table.
+  @Test func reportOpensWithTheVerdict() throws {
+    let p = Self.path("verdict.html")
+    let r = Self.run(["capacity", "--report", p])
+    let html = try String(contentsOfFile: p, encoding: .utf8)
+    let verdict = try #require(r.out.split(separator: "\n").first).replacingOccurrences(of: "`", with: "&quot;")
+    let h1 = try #require(html.range(of: "</h1>"))
+    #expect(html[h1.upperBound...].hasPrefix("\n<p><strong>" + verdict))
+  }
+
   @Test func recruitWhenWritesAReport() throws {
     let p = Self.path("when.html")
     let r = Self.run(["recruit", "--when", "--years", "2", "--replications", "1", "--report", p])
