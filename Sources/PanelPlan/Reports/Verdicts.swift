@@ -51,16 +51,18 @@ extension Verdicts {
     func m(_ n: String) -> Double? { s.band(n)?.mean.isFinite == true ? s.band(n)!.mean : nil }
     guard let fixed = m("shareWithFixedDoctor") else { return "" }
     let seen = m("acuteSeenByDoctorWithinGuarantee"), elsewhere = m("wentElsewhereShare")
+    // Whole percentages, but a small share is not rounded to "0%".
+    func pc(_ x: Double) -> String { F.percent(x, decimals: x > 0 && x < 0.01 ? 1 : 0) }
     let meets = fixed >= 0.55
     var out: String
     if sv {
       out = "\(F.percent(fixed, decimals: 0)) av de listade har fast läkarkontakt (målet är 55 %, \(meets ? "nått" : "inte nått"))"
-      if let seen { out += "; \(F.percent(seen, decimals: 0)) av de akuta kontakter som behöver läkare fick läkarbesök inom vårdgarantin" }
+      if let seen { out += "; \(pc(seen)) av de akuta kontakter som behöver läkare fick läkarbesök inom vårdgarantin" }
       if let elsewhere { out += ", och \(F.percent(elsewhere, decimals: 0)) av läkarkontakterna sökte vård annanstans" }
       out += ". " + (meets ? "Prova `panelplan project` för att se hur det håller över åren." : "Prova `panelplan recruit` för att se hur många som behöver rekryteras.")
     } else {
       out = "\(F.percent(fixed, decimals: 0)) of the listed have a fixed doctor (target 55%, \(meets ? "met" : "not met"))"
-      if let seen { out += "; \(F.percent(seen, decimals: 0)) of acute contacts needing a doctor saw one within the care guarantee" }
+      if let seen { out += "; \(pc(seen)) of acute contacts needing a doctor saw one within the care guarantee" }
       if let elsewhere { out += ", and \(F.percent(elsewhere, decimals: 0)) of doctor contacts went elsewhere" }
       out += ". " + (meets ? "Try `panelplan project` to see how it holds over the years." : "Try `panelplan recruit` to find the hires needed.")
     }
