@@ -85,12 +85,15 @@ public enum RecruitCommand: CLICommand {
       return "{\n  \"target\" : \"\(target.label)\",\n  \"yearMet\" : \(m.year.map(String.init) ?? "null"),\n  \"shareMeetingByYear\" : {"
         + m.shareMeetingByYear.map { "\"\($0.year)\" : \(NumberFormat.machine($0.share))" }.joined(separator: ", ") + "}\n}\n"
     default:
-      var out = "\(title): the year the plan first meets \(target.label)\n"
-      out += m.year.map { "Met in \($0)" } ?? "Not met within the horizon"
-      out += replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n"
+      let sv = ReportLanguage.current == .sv
+      var out = sv
+        ? "\(title): året då planen först når \(target.localizedLabel)\n" + (m.year.map { "Nås \($0)" } ?? "Nås inte inom tidshorisonten")
+          + (replications > 1 ? " (i tillräckligt många replikeringar; andel per år nedan)\n\n" : "\n\n")
+        : "\(title): the year the plan first meets \(target.label)\n" + (m.year.map { "Met in \($0)" } ?? "Not met within the horizon")
+          + (replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n")
       var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met"])
       for (year, share) in m.shareMeetingByYear {
-        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? "yes" : "no")])
+        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? ReportLanguage.current("yes") : ReportLanguage.current("no"))])
       }
       return out + t.render()
     }

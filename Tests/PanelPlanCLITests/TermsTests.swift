@@ -29,6 +29,7 @@ import PanelPlan
      "--visits", BinaryRunner.example("assign-visits.csv")],
     ["project", "--years", "3", "--replications", "1"],
     ["recruit", "--years", "3", "--replications", "1"],
+    ["recruit", "--when", "--years", "2", "--replications", "2"],
     ["sweep", "--example"],
   ]
 

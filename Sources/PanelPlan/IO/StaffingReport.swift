@@ -145,11 +145,16 @@ public enum StaffingReport {
 
   /// A readable answer for each lever solved.
   public static func recruitmentTable(_ solutions: [RecruitmentSolver.Solution], target: StaffingTarget, title: String, replications: Int, confidence: Double) -> String {
-    var out = "\(title): smallest yearly numbers to reach \(target.label) by \(solutions.first?.year ?? 0)\n"
+    let sv = ReportLanguage.current == .sv
+    var out = sv
+      ? "\(title): minsta antal per år för att nå \(target.localizedLabel) senast \(solutions.first?.year ?? 0)\n"
+      : "\(title): smallest yearly numbers to reach \(target.label) by \(solutions.first?.year ?? 0)\n"
     if replications > 1 {
-      out += "\(replications) replications; an answer must meet the target in at least \(F.percent(confidence, decimals: 0)) of them.\n"
+      out += sv
+        ? "\(replications) replikeringar; ett svar måste nå målet i minst \(F.percent(confidence, decimals: 0)) av dem.\n"
+        : "\(replications) replications; an answer must meet the target in at least \(F.percent(confidence, decimals: 0)) of them.\n"
     }
-    out += "Each lever is solved on its own, the others held at the base plan.\n\n"
+    out += sv ? "Varje åtgärd löses för sig, de andra hålls som i grundplanen.\n\n" : "Each lever is solved on its own, the others held at the base plan.\n\n"
     var t = TextTable(headers: ["Lever", "Smallest per year", "Per replication (mean, 5–95%)", "Meets (share)", "One less meets", "Target metric at answer", "At one less"])
     for s in solutions {
       let unitValue: (Double) -> String = { s.lever == .fteIncrease ? F.fixed($0, decimals: 2) : F.fixed($0, decimals: 0) }

@@ -5,7 +5,7 @@ public enum RecruitWhenReport {
                             language l: ReportLanguage = .en) -> String {
     var h = HTMLReport(title: l("Recruitment") + ": " + title, language: l)
     let met = m.year.map { String($0) } ?? l("not reachable")
-    h.keyNumbers([(l("Year the target is first met"), met, target.label)])
+    h.keyNumbers([(l("Year the target is first met"), met, target.localizedLabel)])
     h.paragraph(m.year == nil
       ? l("The plan does not meet the target within the horizon: try \"panelplan recruit\" without --when to find the hires needed.")
       : l("The plan as given (hires, trainees, FTE changes) meets the target in this year in enough replications."))
@@ -19,7 +19,7 @@ public enum RecruitWhenReport {
       caption: l("Each year: the share of replications whose projection meets the target."))
     h.table(headers: [l("Year"), l("Share of replications meeting the target")],
             rows: m.shareMeetingByYear.map { [String($0.year), NumberFormat.percent($0.share, decimals: 0)] })
-    h.inputs([(l("Target"), target.label), (l("Replications"), "\(replications)")])
+    h.inputs([(l("Target"), target.localizedLabel), (l("Replications"), "\(replications)")])
     return h.render()
   }
 }

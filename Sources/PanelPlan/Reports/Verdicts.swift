@@ -119,7 +119,7 @@ extension Verdicts {
     }
     let year = solutions.first?.year
     if sv {
-      return "För att nå \(target.label)" + (year.map { " senast \($0)" } ?? "") + ": " + parts.joined(separator: ", eller ")
+      return "För att nå \(target.localizedLabel)" + (year.map { " senast \($0)" } ?? "") + ": " + parts.joined(separator: ", eller ")
         + " (varje åtgärd för sig). Prova `panelplan project` med svaret för att se åren fram dit.\n\n"
     }
     return "To reach \(target.label)" + (year.map { " by \($0)" } ?? "") + ": " + parts.joined(separator: ", or ")
@@ -161,5 +161,18 @@ extension Verdicts {
     return "\(n) scenarios, one row each with the mean over replications. "
       + (ranked ? "The ranking below the rows shows the best that meet the constraints."
                 : "Rank them with --maximise or --minimise (and --subject-to), or see a heat map with --report.") + "\n\n"
+  }
+}
+
+extension StaffingTarget {
+  /// `label` in the language being written (`ReportLanguage.current`);
+  /// JSON keeps the English `label`.
+  public var localizedLabel: String {
+    guard ReportLanguage.current == .sv else { return label }
+    switch self {
+    case .guidelineRatio(let x): return "kvot mot riktvärdet högst \(NumberFormat.fixed(x, decimals: 2))"
+    case .fixedDoctorShare(let o, let n):
+      return "fast läkarkontakt för minst \(NumberFormat.percent(o, decimals: 0)) av alla och minst \(NumberFormat.percent(n, decimals: 0)) av boende på särskilt boende"
+    }
   }
 }
