@@ -120,7 +120,8 @@ public enum AssignmentReport {
     var t = TextTable(headers: ["Priority group", "Listed", "With fixed doctor", "Share", "Target"])
     func target(_ share: Double?, _ goal: Double) -> String {
       guard let share else { return F.percent(goal, decimals: 0) }
-      return F.percent(goal, decimals: 0) + (share >= goal ? " (met)" : " (not met)")
+      let l = ReportLanguage.current
+      return F.percent(goal, decimals: 0) + " (" + l(share >= goal ? "met" : "not met") + ")"
     }
     for g in PriorityGroup.allCases {
       let s = coverage.share(of: g)

@@ -130,7 +130,7 @@ public enum Terms {
     "Every parameter of the run, the value used and where it comes from. Defaults and their sources are in the command's --help and the README.":
       "Varje parameter i körningen, värdet som användes och var det kommer ifrån. Standardvärdena och deras källor finns i kommandots --help och i README.",
     "Command that made this report": "Kommandot som skapade rapporten", "built-in example": "inbyggt exempel",
-    "default": "standardvärde", "given on the command line": "angivet på kommandoraden", "yes": "ja", "no": "nej",
+    "default": "standardvärde", "given on the command line": "angivet på kommandoraden", "yes": "ja", "no": "nej", "met": "nått", "not met": "inte nått",
     "Share of replications met": "Andel replikeringar som når målet", "Met": "Nått",
     // recruit --when.
     "Year the target is first met": "År då målet först nås",
