@@ -22,6 +22,7 @@ public enum CapacityCommand: CLICommand {
       OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published; half the mid-training figure, an illustrative default).", default: "275"),
       OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published; the trainee figure, an illustrative default).", default: "550"),
       OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum (locums rarely hold a fixed-doctor list, so none by default).", default: "0"),
+      OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to nurses and other professions; every panel grows by 1/(1-SHARE) (0 to 0.75; Altschuler et al. 2012).", default: "0"),
       OptionSpec("hours", help: "Also show, per doctor, where the working hours go; with --format csv, write those hours instead (doctor, role, fte, item, hours_per_year)."),
     ])
 
@@ -29,7 +30,9 @@ public enum CapacityCommand: CLICommand {
   static func guideline(_ a: ParsedArguments) throws -> GuidelineParameters {
     let r = 0.0...100_000.0
     return GuidelineParameters(
-      specialistPanel: try a.double("specialist-panel", in: r)!,
+      // The specialist panel is the guideline's unit: zero would make every
+      // ratio infinite.
+      specialistPanel: try a.double("specialist-panel", in: 1...100_000)!,
       traineeAfterMidTrainingPanel: try a.double("trainee-panel", in: r)!,
       traineeBeforeMidTrainingPanel: try a.double("early-trainee-panel", in: r)!,
       licensedDoctorPanel: try a.double("doctor-panel", in: r)!,
@@ -39,6 +42,7 @@ public enum CapacityCommand: CLICommand {
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     var centre = ExampleCentre.make()
     var params = CapacityParameters(guideline: try guideline(a))
+    var fromScenario = false
     if let path = a.positional(0) {
       // A simulation scenario holds a centre and its working-time and
       // guideline parameters; a centre file holds the centre alone.
@@ -46,6 +50,7 @@ public enum CapacityCommand: CLICommand {
         let scenario = try Scenario.load(path)
         centre = scenario.centre
         params = scenario.parameters.capacity
+        fromScenario = true
         // Guideline options given explicitly override the scenario's.
         let guidelineOptions = ["specialist-panel", "trainee-panel", "early-trainee-panel", "doctor-panel", "locum-panel"]
         if guidelineOptions.contains(where: a.has) { params.guideline = try guideline(a) }
@@ -53,12 +58,23 @@ public enum CapacityCommand: CLICommand {
         centre = try CentreFile.load(path)
       }
     }
+    // A scenario's demand.taskSharingShare applies unless --task-sharing is
+    // given explicitly.
+    if a.has("task-sharing") || !fromScenario {
+      params.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
+    }
     let capacity = CentreCapacity(centre: centre, parameters: params)
-    let text: String
+    var text: String
     switch a.string("format") {
     case "csv": text = a.flag("hours") ? CapacityReport.hoursCSV(capacity) : CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
-    default: text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
+    default:
+      text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
+      if params.taskSharingShare > 0 {
+        let s = params.taskSharingShare
+        text += "Task sharing: \(NumberFormat.percent(s)) of doctor time per patient moved to the team; "
+          + "every panel above × \(NumberFormat.fixed(TaskSharing.panelFactor(share: s), decimals: 3)) (1 / (1 − share))\n"
+      }
     }
     try emitReport(a, workingTime: params.workingTime, verdict: { Verdicts.capacity(capacity) }) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)

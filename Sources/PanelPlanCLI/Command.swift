@@ -10,6 +10,9 @@ public struct CommandOutput {
   public var standardOutput = ""
   /// Progress and warnings (stderr).
   public var standardError = ""
+  /// Set by a command whose results are whole but report a failure (e.g.
+  /// `validate` with a failing case): they are written, and the exit is 1.
+  public var failed = false
   public init() {}
 
   public mutating func write(_ s: String) { standardOutput += s }
@@ -31,8 +34,8 @@ extension CLICommand {
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
     let text = inDialect(text, arguments)
-    if arguments.spec.options.contains(where: { $0.name == "out" }), let path = arguments.string("out") {
-      try AtomicFile.write(text, to: path)
+    if let out = try CommandFiles.output(arguments, "out") {
+      try out.writeWhole(text)
     } else {
       output.write(text)
     }
@@ -67,7 +70,7 @@ extension CLICommand {
     _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, verdict: (() -> String)? = nil,
     _ make: (ReportLanguage) throws -> String
   ) throws {
-    guard let path = arguments.string("report") else { return }
+    guard let out = try CommandFiles.output(arguments, "report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
     let html = try ReportLanguage.$current.withValue(language) {
       var assumptions = reportAssumptions(arguments)
@@ -84,7 +87,7 @@ extension CLICommand {
       }
       return assumptions.appended(to: html, language: language)
     }
-    try AtomicFile.write(html, to: path)
+    try out.writeWhole(html)
   }
 }
 
@@ -134,8 +137,10 @@ public enum PanelPlanCLI {
       SweepCommand.self,
       MergeCommand.self,
       ContinuityCommand.self,
+      CalibrateCommand.self,
       AssignCommand.self,
       GenerateCommand.self,
+      ValidateCommand.self,
     ]
   }
 
@@ -193,6 +198,10 @@ public enum PanelPlanCLI {
         output.write(command.spec.help)
         return ExitCode.success
       }
+      // Before any work: flags the command would not use, and outputs that
+      // would overwrite an input or cannot be written.
+      try FlagRules.check(parsed)
+      try CommandFiles.check(parsed)
       // `--lang sv` gives Swedish words and numbers in tables and verdicts;
       // CSV and JSON stay machine-readable whatever the language.
       let language = parsed.spec.options.contains { $0.name == "lang" }
@@ -206,7 +215,7 @@ public enum PanelPlanCLI {
       try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError
-      return ExitCode.success
+      return scratch.failed ? ExitCode.failure : ExitCode.success
     } catch let e as UsageError {
       output.standardError += scratch.standardError
       output.warn("Error: \(e.message)\nUsage: \(e.usage ?? command.spec.usage)\n")

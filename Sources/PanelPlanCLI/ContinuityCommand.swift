@@ -40,7 +40,7 @@ public enum ContinuityCommand: CLICommand {
       OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
       OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
       OptionSpec("threads", value: "N", help: "Parts read in parallel.", default: "the number of cores"),
-    ])
+    ] + RollingContinuityOptions.options)
 
   static func day(_ a: ParsedArguments, _ name: String) throws -> Int32? {
     guard a.has(name), let s = a.string(name) else { return nil }
@@ -91,6 +91,10 @@ public enum ContinuityCommand: CLICommand {
       return r
     }
 
+    if a.has("rolling") || a.has("step") {
+      try RollingContinuityOptions.run(a, path: path, columns: columns, delimiter: delimiter, threads: threads, options: options, patients: patients, skr: skr, output: &output)
+      return
+    }
     let current = try analyse(path, options, skrEnd: options.toDay)
     for e in current.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
     if current.scan.skippedRows > 0 { output.warn("Skipped \(current.scan.skippedRows) bad row(s) in \(path).\n") }
@@ -101,6 +105,7 @@ public enum ContinuityCommand: CLICommand {
     let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
     var text: String
     var comparisonSection: ((ReportLanguage) -> String)?
+    var csvBytes: [UInt8]?
     if comparing {
       var b = options
       if a.has("compare-from") || a.has("compare-to") {
@@ -118,17 +123,42 @@ public enum ContinuityCommand: CLICommand {
       comparisonSection = { ContinuityComparisonReport.section(changes, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current), language: $0) }
     } else {
       switch format {
-      case "csv": text = ContinuityReport.csv(groups)
+      case "csv":
+        // Written in the dialect by the byte writer; emitted as is below.
+        csvBytes = ContinuityReport.csvBytes(groups, dialect: csvDialect(a))
+        text = ""
       case "json": text = try ContinuityReport.json(current, groups, file: path)
       default: text = Verdicts.continuity(groups, minVisits: current.minVisits) + ContinuityReport.table(current, groups, file: path) + "\n" + current.professions.table()
       }
     }
     // Everything is computed before anything is written.
-    if let pp = a.string("per-patient") { try AtomicFile.write(inDialect(ContinuityReport.perPatientCSV(current), a), to: pp) }
+    if let file = try CommandFiles.output(a, "per-patient") {
+      // Bytes in the dialect, formatted on all threads and streamed into the
+      // checked output: never one String of the whole file, and still
+      // whole or not at all (the output publishes only on commit).
+      var sink = file
+      do {
+        try ContinuityReport.writePerPatientCSV(current, dialect: csvDialect(a), threads: threads, to: &sink)
+        try file.commit()
+      } catch {
+        file.discard()
+        throw error
+      }
+    }
     try emitReport(a, verdict: { Verdicts.continuity(groups, minVisits: current.minVisits) }) { l in
       let html = ContinuityCharts.report(current, file: path, language: l)
       return comparisonSection.map { ContinuityComparisonReport.inserting($0(l), into: html) } ?? html
     }
-    try emit(text, a, &output)
+    if var csvBytes {
+      // Excel-sv CSV starts with a byte-order mark (see `inDialect`).
+      if csvDialect(a) == .excelSv && !csvBytes.starts(with: [0xEF, 0xBB, 0xBF]) { csvBytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+      if let file = try CommandFiles.output(a, "out") {
+        do { try file.write(csvBytes); try file.commit() } catch { file.discard(); throw error }
+      } else {
+        output.write(String(decoding: csvBytes, as: UTF8.self))
+      }
+    } else {
+      try emit(text, a, &output)
+    }
   }
 }

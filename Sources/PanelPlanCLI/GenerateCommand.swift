@@ -4,7 +4,7 @@ import PanelPlan
 public enum GenerateCommand: CLICommand {
   public static let spec = CommandSpec(
     name: "generate",
-    abstract: "Write a synthetic region or the whole of Sweden as an input file.",
+    abstract: "Write a synthetic region, the whole of Sweden, or a centre's visit records.",
     discussion: """
       'sweden' writes the 21 regions with their 2023 populations (about 10.5
       million); 'region' writes one region (--region picks one of the 21 by name,
@@ -14,14 +14,14 @@ public enum GenerateCommand: CLICommand {
       spreads; the population as groups by age band, conditions, nursing home and
       home health care. The same --seed gives the same file.
       """,
-    positionals: [PositionalSpec("kind", help: "What to generate: region or sweden.")],
+    positionals: [PositionalSpec("kind", help: "What to generate: region, sweden, or visits (a centre's records; see calibrate).")],
     options: [
       .seed,
       OptionSpec("region", value: "NAME", help: "For 'region': one of Sweden's 21 regions.", default: "Uppsala"),
       OptionSpec("population", value: "N", help: "For 'region': residents (overrides the region's real population)."),
       OptionSpec("year", value: "YEAR", help: "Calendar year the data describes (birth years are drawn against it).", default: String(ProjectionSettings.defaultStartYear)),
       .out,
-    ])
+    ] + GenerateVisits.options)
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     var generator = SyntheticRegion()
@@ -29,6 +29,9 @@ public enum GenerateCommand: CLICommand {
     let seed = try a.uint64("seed")!
     let text: String
     switch a.positional(0) {
+    case "visits":
+      try GenerateVisits.run(a, usage: spec.usage, output: &output)
+      return
     case "sweden":
       text = String(decoding: try JSONInput.encode(generator.sweden(seed: seed)), as: UTF8.self)
     case "region":
@@ -41,7 +44,7 @@ public enum GenerateCommand: CLICommand {
       let region = generator.region(name: known?.name ?? name, population: population, seed: seed, regionIndex: index)
       text = String(decoding: try JSONInput.encode(region), as: UTF8.self)
     default:
-      throw UsageError("argument <kind>: found '\(a.positional(0) ?? "")', expected region or sweden", usage: spec.usage)
+      throw UsageError("argument <kind>: found '\(a.positional(0) ?? "")', expected region, sweden or visits", usage: spec.usage)
     }
     try emit(text, a, &output)
   }

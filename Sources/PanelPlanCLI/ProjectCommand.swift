@@ -22,10 +22,12 @@ enum StaffingOptions {
     OptionSpec("retirement-ages", value: "A-B", help: "Retirement spread evenly over these ages.", default: "65-68"),
     OptionSpec("stay", value: "P", help: "Probability that a trainee completing ST stays as a specialist.", default: "0.8"),
     OptionSpec("supervision", value: "FTE", help: "Specialist FTE of supervision per full-time trainee.", default: "0.1"),
+    OptionSpec("trainees-per-supervisor", value: "N", help: "Supervisor capacity: trainee FTE one specialist FTE can supervise; intake beyond it is not taken in (an assumption; no published number).", default: "1"),
     OptionSpec("moves", value: "SHARE", help: "Share of specialists moving to another centre of the region each year.", default: "0"),
     OptionSpec("locum-budget", value: "FTE", help: "Locum FTE per year over the whole input (default: the input's locum FTE)."),
-    OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor contacts moved to the team in the first year.", default: "0"),
-    OptionSpec("task-sharing-increase", value: "SHARE", help: "Yearly increase of the task-sharing share (at most 0.3).", default: "0"),
+    OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to the team in the first year; panels grow by 1/(1-SHARE) (0 to 0.75).", default: "0"),
+    OptionSpec("task-sharing-increase", value: "SHARE", help: "Yearly increase of the task-sharing share; the share may not pass 0.75 within the horizon.", default: "0"),
+    OptionSpec("task-sharing-max", value: "SHARE", help: "Where a rising task-sharing share levels off (0 to 0.75).", default: "0.75"),
     OptionSpec("growth-80", value: "SHARE", help: "Growth of the 80+ population over ten years.", default: "0.5"),
     OptionSpec("growth-working-age", value: "SHARE", help: "Growth of the 16-64 population over ten years.", default: "0.05"),
     OptionSpec("no-centres", help: "Leave out per-centre series (saves memory in national runs)."),
@@ -42,7 +44,7 @@ enum StaffingOptions {
     if let roster = a.string("roster") {
       return try RegionFile.loadDirectory(path, roster: roster, startYear: start)
     }
-    return try RegionFile.load(path, startYear: start)
+    return try RegionFile.load(path, startYear: start, command: a.spec.name)
   }
 
   /// Settings from the options.
@@ -58,10 +60,15 @@ enum StaffingOptions {
     w.retirement = .uniform(lo...hi)
     w.completionStayProbability = try a.double("stay", in: share)!
     w.supervisionFTEPerTrainee = try a.double("supervision", in: 0...1)!
+    w.maxTraineesPerSpecialistFTE = try a.double("trainees-per-supervisor", in: 0...100)!
     w.moveShare = try a.double("moves", in: share)!
     w.locumBudgetFTE = try a.double("locum-budget", in: 0...1_000_000)
-    w.taskSharingShare = try a.double("task-sharing", in: 0...0.9)!
-    w.taskSharingIncreasePerYear = try a.double("task-sharing-increase", in: 0...0.9)!
+    w.taskSharingShare = try a.double("task-sharing", in: 0...TaskSharing.maximumShare)!
+    w.taskSharingIncreasePerYear = try a.double("task-sharing-increase", in: 0...TaskSharing.maximumShare)!
+    w.taskSharingMaximum = try a.double("task-sharing-max", in: 0...TaskSharing.maximumShare)!
+    if let problem = w.taskSharingProblem(years: try a.int("years", in: 0...100)!) {
+      throw UsageError("option '--task-sharing-increase': \(problem)", usage: nil)
+    }
     var growth = PopulationGrowth.standard
     let old = try a.double("growth-80", in: -0.9...10)!
     let working = try a.double("growth-working-age", in: -0.9...10)!
@@ -94,6 +101,14 @@ enum StaffingOptions {
     return s
   }
 
+  /// The warning when both --fill-gaps and --hires are given: the help's
+  /// rule (--fill-gaps is "instead of --hires") decides, and the user hears
+  /// which value was dropped.
+  static func fillGapsWarning(_ a: ParsedArguments) -> String? {
+    guard a.has("fill-gaps") && a.has("hires") else { return nil }
+    return "Warning: --fill-gaps \(a.string("fill-gaps") ?? "") replaces --hires; --hires \(a.string("hires") ?? "") is ignored\n"
+  }
+
   /// Yearly factor of a ten-year growth g: (1 + g)^(1/10).
   static func pow10(_ g: Double) -> Double { PopulationGrowth(tenYearGrowth: [.age80plus: g]).factor(for: .age80plus) }
 }
@@ -106,10 +121,13 @@ public enum ProjectCommand: CLICommand {
     discussion: """
       Runs a region (or every region of a nation file) forward year by year:
       retirement (spread over --retirement-ages), attrition, ST training (5 years,
-      275 then 550 patients from mid-training, supervision taken from specialists),
+      275 then 550 patients from mid-training, time-weighted over each year;
+      supervision taken from specialists; intake limited to one trainee FTE per
+      specialist FTE, with a warning on stderr when the plan asks for more),
       completions that stay with probability --stay, hires placed at the largest
       guideline gaps, trainee intake, part-time FTE drift, locums up to a budget
-      (visits, no panels), task sharing and population growth by age band (80+
+      (visits, no panels), task sharing (a share of doctor time per patient moved
+      to the team: panels x 1/(1-share), at most 0.75) and population growth by age band (80+
       about +50% and working age about +5% over ten years by default). Each year
       shows listed per GP specialist FTE, the guideline ratio (need-weighted demand
       per guideline capacity; at most 1.00 meets the guideline) and the share with
@@ -122,6 +140,7 @@ public enum ProjectCommand: CLICommand {
     options: StaffingOptions.options + [.format, .csvDialect, .out, .report, .lang])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
     let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
@@ -129,6 +148,7 @@ public enum ProjectCommand: CLICommand {
     let progress = TerminalProgress.start("project", counter: counter)
     let result = projection.run(settings, progress: counter)
     progress?.stop()
+    for w in result.warnings { output.warn("Warning: \(w)\n") }
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)

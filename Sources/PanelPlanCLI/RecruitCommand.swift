@@ -31,7 +31,35 @@ public enum RecruitCommand: CLICommand {
       .format, .csvDialect, .out, .report, .lang,
     ])
 
+  /// The levers to solve, from `--levers`: each known, none twice, at
+  /// least one; and no plan option that every solved lever replaces.
+  static func levers(_ a: ParsedArguments) throws -> [RecruitmentLever] {
+    let text = a.string("levers") ?? "hires"
+    var levers: [RecruitmentLever] = []
+    for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let name = name.trimmingCharacters(in: .whitespaces)
+      guard let l = RecruitmentLever(rawValue: name) else {
+        throw UsageError("option '--levers': found '\(name)', expected hires, trainees or fte, comma-separated", usage: spec.usage)
+      }
+      if levers.contains(l) { throw UsageError("option '--levers': '\(name)' is listed twice", usage: spec.usage) }
+      levers.append(l)
+    }
+    if levers.count == 1 {
+      let replaced: [String] = switch levers[0] {
+      case .specialistHires: ["hires", "fill-gaps"]
+      case .traineeIntake: ["trainees"]
+      case .fteIncrease: ["fte-increase"]
+      }
+      if let n = replaced.first(where: a.has) {
+        throw UsageError("--\(n) is not used with --levers \(levers[0].rawValue): that lever is what recruit solves for", usage: spec.usage)
+      }
+    }
+    return levers
+  }
+
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if !a.flag("when") { _ = try levers(a) }
+    if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
     var settings = try StaffingOptions.settings(a)
     let target: StaffingTarget = a.string("target") == "fixed-doctor"
@@ -50,13 +78,7 @@ public enum RecruitCommand: CLICommand {
     }
 
     let by = try a.int("by", in: settings.startYear...(settings.startYear + 100)) ?? settings.startYear + 4
-    var levers: [RecruitmentLever] = []
-    for name in (a.string("levers") ?? "hires").split(separator: ",") {
-      guard let l = RecruitmentLever(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-        throw UsageError("option '--levers': found '\(name)', expected hires, trainees or fte, comma-separated", usage: spec.usage)
-      }
-      levers.append(l)
-    }
+    let levers = try self.levers(a)
     settings.years = by - settings.startYear
     let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
     let counter = ProgressCounter(total: settings.replications * levers.count, unit: "searches (replications × levers)")

@@ -35,7 +35,7 @@ public enum SimulateCommand: CLICommand {
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
-    if let path = a.positional(0), try !CentreFile.isScenario(path) {
+    if let path = a.positional(0), try !CentreFile.isScenario(path, accepted: [.scenario, .centre, .region, .nation], command: "simulate") {
       try runRegion(path, a, &output)
       return
     }
@@ -76,7 +76,10 @@ public enum SimulateCommand: CLICommand {
   /// Every centre of a region or nation file, simulated in parallel and
   /// merged (tallies add up; indices are means over all patients).
   static func runRegion(_ path: String, _ a: ParsedArguments, _ output: inout CommandOutput) throws {
-    let loaded = try RegionFile.load(path)
+    if a.flag("print-scenario") {
+      throw UsageError("--print-scenario prints a scenario file; \(path) is a region or nation file (give a scenario file, or none for the example)", usage: spec.usage)
+    }
+    let loaded = try RegionFile.load(path, command: "simulate")
     var parameters = try a.string("parameters").map { try Scenario.load($0).parameters } ?? SimulationParameters()
     if let y = try a.int("years", in: 1...50) { parameters.years = y }
     if let w = try a.int("warm-up-years", in: 0...10) { parameters.warmUpYears = w }

@@ -224,7 +224,7 @@ public enum SweepCommand: CLICommand {
 
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
-    let stream = try (outPath != nil && format.streams) ? outPath.map(StreamingFile.init) : nil
+    let stream = format.streams ? try CommandFiles.output(a, "out") : nil
     // Excel-sv CSV starts with a byte-order mark (see `inDialect`).
     var text = shardWriter?.prefix ?? ((dialect == .excelSv && kind == .csv ? "\u{FEFF}" : "") + dialect.convert(format.header))
     if let stream { try stream.write(text); text = "" }
@@ -267,8 +267,8 @@ public enum SweepCommand: CLICommand {
       text = ""
     } else if outcome.interrupted {
       throw InputError(problem: "interrupted after \(outcome.pointsDone) of \(outcome.pointCount) points; nothing written (use --out to keep finished points)")
-    } else if let outPath {
-      try AtomicFile.write(text, to: outPath)
+    } else if outPath != nil {
+      try CommandFiles.write(text, a, "out")
       text = ""
     }
     if outcome.interrupted, let outPath {

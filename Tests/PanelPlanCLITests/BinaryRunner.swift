@@ -34,10 +34,11 @@ enum BinaryRunner {
   }
 
   /// Runs the binary with `arguments` and collects its output.
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
     let p = Process()
     p.executableURL = executableURL
     p.arguments = arguments
+    if let directory { p.currentDirectoryURL = directory }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err

@@ -68,7 +68,7 @@ import Testing
   @Test func usageAndInputErrors() {
     let bad = run(["generate", "county"])
     #expect(bad.code == 64)
-    #expect(bad.err.hasPrefix("Error: argument <kind>: found 'county', expected region or sweden\nUsage: panelplan generate <kind> [options]"))
+    #expect(bad.err.hasPrefix("Error: argument <kind>: found 'county', expected region, sweden or visits\nUsage: panelplan generate <kind> [options]"))
     #expect(run(["recruit", "--levers", "nurses"]).code == 64)
     #expect(run(["project", "--retirement-ages", "x"]).code == 64)
     let missing = run(["project", "/nonexistent/region.json"])

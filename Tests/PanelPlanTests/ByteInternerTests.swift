@@ -45,3 +45,21 @@ import Testing
   #expect(t.intern("patient-4-xxxx") == 4)
   #expect(t.intern("new") == Int32(ids.count))
 }
+
+@Test func sortedOrderIsByteOrderWithShorterFirstOnATie() {
+  // Ids sharing 8- and 16-byte prefixes, of lengths 0–30, with zero bytes (which the
+  // prefix word pads with), checked against a plain lexicographic sort.
+  var rng = Xoshiro256(seed: 12, stream: [3])
+  var ids = ByteInterner()
+  var seen: [[UInt8]] = []
+  for _ in 0..<4000 {
+    let prefixes: [[UInt8]] = [Array("P0517018".utf8), [0, 1, 0], Array("patient-00000000001".utf8)]
+    let prefix = prefixes[rng.nextIndex(prefixes.count)]
+    let id = Array(prefix.prefix(rng.nextIndex(prefix.count + 1))) + (0..<rng.nextIndex(12)).map { _ in UInt8([0, 1, 48, 49, 255][rng.nextIndex(5)]) }
+    var isNew = false
+    _ = id.withUnsafeBytes { ids.intern($0, isNew: &isNew) }
+    if isNew { seen.append(id) }
+  }
+  let expected = seen.indices.sorted { seen[$0].lexicographicallyPrecedes(seen[$1]) }.map(Int32.init)
+  #expect(ids.sortedOrder() == expected)
+}

@@ -154,3 +154,36 @@ private func expectMatches(_ a: VisitContinuityAnalysis, _ ref: [(String, Contin
   #expect(a.patients.count == 24 + (1...24).reduce(0, +))
   #expect(a.allStatistics.allSatisfy { $0.visits == 1 })
 }
+
+@Test func perPatientBytesMatchTheStringPathForAnyNumberOfThreads() throws {
+  // Shuffled rows, so that the second SECON pass runs too.
+  var visits = randomVisits(seed: 21, patients: 2500, maxVisits: 9)
+  var rng = Xoshiro256(seed: 21, stream: [8])
+  for i in stride(from: visits.count - 1, to: 0, by: -1) { visits.swapAt(i, rng.nextIndex(i + 1)) }
+  let a = try analyse(csv(visits), workers: 2, batchBytes: 1 << 12)
+  #expect(a.unorderedPatients > 0)
+  let old = ContinuityReport.perPatientCSV(a)
+  for dialect in CSVDialect.allCases {
+    let expected = Array(dialect.convert(old).utf8)
+    #expect(ContinuityReport.perPatientCSVBytes(a, dialect: dialect, threads: 2) == expected, "\(dialect)")
+    // Small blocks: many rounds, several blocks per round.
+    for (threads, block) in [(1, 100), (2, 64), (5, 333)] {
+      #expect(ContinuityReport.perPatientCSVBytes(a, dialect: dialect, threads: threads, blockPatients: block) == expected, "\(dialect) \(threads)")
+    }
+  }
+  let summaries = a.summaries()
+  for dialect in CSVDialect.allCases {
+    #expect(ContinuityReport.csvBytes(summaries, dialect: dialect) == Array(dialect.convert(ContinuityReport.csv(summaries)).utf8))
+  }
+}
+
+@Test func patientsWithManyShuffledVisitsMatchTheReference() throws {
+  // Above 32 visits a patient's rows are put in date order by a key sort
+  // rather than an insertion sort; both must keep file order on ties.
+  var visits = randomVisits(seed: 9, patients: 150, maxVisits: 120)
+  var rng = Xoshiro256(seed: 9, stream: [8])
+  for i in stride(from: visits.count - 1, to: 0, by: -1) { visits.swapAt(i, rng.nextIndex(i + 1)) }
+  let a = try analyse(csv(visits), workers: 2, batchBytes: 1 << 12)
+  #expect(a.unorderedPatients > 50)
+  expectMatches(a, reference(visits))
+}

@@ -30,11 +30,14 @@ import Testing
 
   @Test func traineeIntakeNeededCountsThePipeline() {
     // By 2033 (t = 7), intake n from 2027: cohorts of 2027 and 2028 are
-    // specialists (2n × 1,100); cohorts 2029 … 2033 have 4, 3, 2, 1, 0 years
-    // done: 2 × 550 + 3 × 275 = 1,925 each. Capacity 5,500 + 4,125 n ≥ 11,000
-    // ⇔ n ≥ 1.33: n = 2.
+    // specialists (2n × 1,100); cohorts 2029 … 2033 are in the year from
+    // 4, 3, 2, 1, 0 years done, time-weighted 550 + 550 + 412.5 + 275 + 275
+    // = 2,062.5 each. Capacity 5,500 + 4,262.5 n ≥ 11,000 ⇔ n ≥ 1.29: n = 2.
+    // Supervisor room is not the question here: 10 trainees per specialist.
     let projection = WorkforceProjection(regions: [handRegion(listed: 11_000, specialists: 5)])
-    let s = ProjectionSettings(startYear: 2026, years: 10, workforce: .frozen)
+    var w = WorkforceParameters.frozen
+    w.maxTraineesPerSpecialistFTE = 10
+    let s = ProjectionSettings(startYear: 2026, years: 10, workforce: w)
     let answer = RecruitmentSolver(projection: projection, settings: s, target: .guidelineRatio(atMost: 1))
       .solve(lever: .traineeIntake, by: 2033)
     #expect(answer.step == 2)

@@ -17,7 +17,8 @@
 ///
 /// Capacity is counted in need-weighted patients (a weight-2.4 resident uses
 /// 2.4 places): the guideline or working-time panel of each doctor, per
-/// `AssignmentPolicy.capacityView`, times `fillLimit`.
+/// `AssignmentPolicy.capacityView`, with task sharing (× 1 / (1 − share),
+/// see `TaskSharing`), times `fillLimit`.
 ///
 /// The group-level fill for staffing projections lives elsewhere
 /// (`GroupAssignment`); this one is per patient.
@@ -49,8 +50,8 @@ extension PatientAssignment {
       guard c.role.isDoctor else { return 0 }
       let panel: Double
       switch policy.capacityView {
-      case .guideline: panel = GuidelineCapacity.panel(for: c, parameters: parameters.guideline)
-      case .workingTime: panel = WorkingTimeCapacity.breakdown(for: c, parameters: parameters.workingTime).panel
+      case .guideline: panel = parameters.guidelinePanel(for: c)
+      case .workingTime: panel = parameters.workingTimeBreakdown(for: c).panel
       }
       return max(0, panel * policy.fillLimit)
     }

@@ -2,10 +2,18 @@
 public struct CapacityParameters: Sendable, Hashable {
   public var guideline: GuidelineParameters
   public var workingTime: WorkingTimeParameters
+  /// Share of the doctor time per patient moved to the team (task
+  /// sharing): every panel in both views, × 1 / (1 − share). Default 0.
+  /// At most `TaskSharing.maximumShare`; see `TaskSharing`.
+  public var taskSharingShare: Double
 
-  public init(guideline: GuidelineParameters = .socialstyrelsen2022, workingTime: WorkingTimeParameters = .standard) {
+  public init(
+    guideline: GuidelineParameters = .socialstyrelsen2022, workingTime: WorkingTimeParameters = .standard,
+    taskSharingShare: Double = 0
+  ) {
     self.guideline = guideline
     self.workingTime = workingTime
+    self.taskSharingShare = taskSharingShare
   }
 
   /// The documented defaults of both views.
@@ -17,7 +25,7 @@ public struct ClinicianCapacity: Sendable, Hashable {
   public var clinician: Clinician
   /// Guideline full-time panel for the role and training stage.
   public var guidelineBasePanel: Double
-  /// Guideline panel after FTE, duties and experience.
+  /// Guideline panel after FTE, duties, experience and task sharing.
   public var guidelinePanel: Double
   /// The working-time view.
   public var workingTime: WorkingTimeBreakdown
@@ -110,14 +118,14 @@ extension CentreCapacity {
       ClinicianCapacity(
         clinician: c,
         guidelineBasePanel: GuidelineCapacity.basePanel(for: c, parameters: p.guideline),
-        guidelinePanel: GuidelineCapacity.panel(for: c, parameters: p.guideline),
-        workingTime: WorkingTimeCapacity.breakdown(for: c, parameters: p.workingTime),
+        guidelinePanel: p.guidelinePanel(for: c),
+        workingTime: p.workingTimeBreakdown(for: c),
         assignedPatients: assigned[c.id] ?? 0)
     }
     let open = SimulationCalendar.openDaysPerYear(publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
     let slots = DoctorSlots(
       clinicians: centre.clinicians, panels: [], weightedListed: centre.population.weightedCount,
-      workingTime: p.workingTime, openDaysPerYear: open)
+      workingTime: p.doctorWorkingTime, openDaysPerYear: open)
     for (k, i) in centre.clinicians.indices.filter({ centre.clinicians[$0].role.isDoctor }).enumerated() {
       doctors[k].visitSlotsPerYear = slots.visitSlotsPerYear[i]
       doctors[k].slotsPerPresentDay = slots.slotsPerPresentDay[i]
@@ -134,7 +142,7 @@ extension CentreCapacity {
     guidelineCapacity = doctors.reduce(0) { $0 + $1.guidelinePanel }
     workingTimeCapacity = doctors.reduce(0) { $0 + $1.workingTime.panel }
     let reference = Clinician(id: "", role: .gpSpecialist, fte: 1)
-    fullTimeSpecialistGuidelinePanel = GuidelineCapacity.panel(for: reference, parameters: p.guideline)
-    fullTimeSpecialistWorkingTimePanel = WorkingTimeCapacity.breakdown(for: reference, parameters: p.workingTime).panel
+    fullTimeSpecialistGuidelinePanel = p.guidelinePanel(for: reference)
+    fullTimeSpecialistWorkingTimePanel = p.workingTimeBreakdown(for: reference).panel
   }
 }

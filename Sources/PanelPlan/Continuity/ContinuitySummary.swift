@@ -133,6 +133,8 @@ public struct ContinuitySummary: Sendable, Hashable, Codable {
   /// - Complexity: O(n) expected in the number of patients.
   public init<S: Sequence>(_ indices: S) where S.Element == ContinuityIndices {
     var columns = [[Double]](repeating: [], count: 6)
+    let expected = indices.underestimatedCount
+    for k in columns.indices { columns[k].reserveCapacity(expected) }
     var patients = 0, visits = 0
     for x in indices {
       patients += 1

@@ -1,15 +1,22 @@
 /// Second pass for patients whose rows arrived out of date order: collects
-/// their counted visits as (patient, minute, clinician, doctor) so they can be
-/// sorted. Only those patients' visits are kept.
+/// their counted visits so they can be put in date order. Only those
+/// patients' visits are kept, 12 bytes each: the patient's global index and
+/// the visit packed as `SequenceCollector.pack` does.
 struct SequenceCollector: VisitSink {
   var filter: VisitFilter
   let patients: ByteInterner
   let clinicians: ByteInterner
   let wanted: [Bool]
   var patient: [Int32] = []
-  var minute: [Int32] = []
-  var clinician: [Int32] = []
-  var doctor: [Bool] = []
+  var visit: [UInt64] = []
+
+  /// Minute in the high 32 bits (offset so that unsigned order is time
+  /// order), then the clinician, then 1 for a doctor contact: comparing
+  /// `>> 32` orders by minute.
+  @inline(__always)
+  static func pack(minute: Int32, clinician: Int32, doctor: Bool) -> UInt64 {
+    UInt64(UInt32(bitPattern: minute) ^ 0x8000_0000) << 32 | UInt64(UInt32(bitPattern: clinician)) << 1 & 0xFFFF_FFFF | (doctor ? 1 : 0)
+  }
 
   mutating func accept(_ row: VisitRow) {
     let p = patients.find(row.patient)
@@ -17,9 +24,7 @@ struct SequenceCollector: VisitSink {
     let cls = filter.classify(row)
     if cls == 0 { return }
     patient.append(p)
-    minute.append(row.minute)
-    clinician.append(clinicians.find(row.clinician))
-    doctor.append(cls == 2)
+    visit.append(Self.pack(minute: row.minute, clinician: clinicians.find(row.clinician), doctor: cls == 2))
   }
 }
 

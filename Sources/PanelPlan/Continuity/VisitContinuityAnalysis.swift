@@ -148,39 +148,69 @@ public struct VisitContinuityAnalysis: Sendable {
     // Second pass for patients whose rows came out of order.
     let unorderedCount = acc.unordered.reduce(0) { $0 + ($1 ? 1 : 0) }
     if unorderedCount > 0 {
-      let (collected, _) = try reader.scan { _ in
+      var (collected, _) = try reader.scan { _ in
         SequenceCollector(filter: filter, patients: acc.patients, clinicians: acc.clinicians, wanted: acc.unordered)
       }
-      var patient: [Int32] = [], minute: [Int32] = [], clinician: [Int32] = [], doctor: [Bool] = []
+      // Counting sort by patient (stable, so file order is kept within a
+      // patient: the parts come in file order), then an insertion sort by
+      // minute within each patient's few visits, also stable. O(rows +
+      // patients), one scatter; no comparison sort over all rows.
+      let n = acc.patients.count
+      var end = [Int32](repeating: 0, count: n + 1)
+      var total = 0
       for c in collected {
-        patient += c.patient
-        minute += c.minute
-        clinician += c.clinician
-        doctor += c.doctor
+        total += c.patient.count
+        for p in c.patient { end[Int(p) + 1] &+= 1 }
       }
-      // Stable order: patient, minute, then file position.
-      let order = (0..<patient.count).sorted { (a: Int, b: Int) -> Bool in
-        if patient[a] != patient[b] { return patient[a] < patient[b] }
-        if minute[a] != minute[b] { return minute[a] < minute[b] }
-        return a < b
-      }
-      var k = 0
-      while k < order.count {
-        let p = patient[order[k]]
-        var pairsAll: Int32 = 0, pairsDoctor: Int32 = 0
-        var prevAll: Int32 = -1, prevDoctor: Int32 = -1
-        while k < order.count && patient[order[k]] == p {
-          let v = order[k]
-          if clinician[v] == prevAll { pairsAll += 1 }
-          prevAll = clinician[v]
-          if doctor[v] {
-            if clinician[v] == prevDoctor { pairsDoctor += 1 }
-            prevDoctor = clinician[v]
+      for p in 0..<n { end[p + 1] &+= end[p] }
+      // end[p] is now the start of patient p; after the scatter, the end.
+      var sorted = [UInt64](repeating: 0, count: total)
+      sorted.withUnsafeMutableBufferPointer { out in
+        end.withUnsafeMutableBufferPointer { at in
+          for c in collected {
+            for k in c.patient.indices {
+              let p = Int(c.patient[k])
+              out[Int(at[p])] = c.visit[k]
+              at[p] &+= 1
+            }
           }
-          k += 1
         }
-        acc.pairsAll[Int(p)] = pairsAll
-        acc.pairsDoctor[Int(p)] = pairsDoctor
+      }
+      collected = []
+      sorted.withUnsafeMutableBufferPointer { v in
+        var lo = 0
+        for p in 0..<n {
+          let hi = Int(end[p])
+          if hi - lo < 2 { lo = hi; continue }
+          if hi - lo <= 32 {
+            for k in (lo + 1)..<hi {
+              let x = v[k]
+              var j = k
+              while j > lo && v[j - 1] >> 32 > x >> 32 { v[j] = v[j - 1]; j -= 1 }
+              v[j] = x
+            }
+          } else {
+            // Many visits: sort (minute, position) keys, unique, so any sort is stable.
+            var keys = (lo..<hi).map { v[$0] & 0xFFFF_FFFF_0000_0000 | UInt64($0 - lo) }
+            keys.sort()
+            let copy = Array(v[lo..<hi])
+            for (k, key) in keys.enumerated() { v[lo + k] = copy[Int(key & 0xFFFF_FFFF)] }
+          }
+          var pairsAll: Int32 = 0, pairsDoctor: Int32 = 0
+          var prevAll: UInt64 = .max, prevDoctor: UInt64 = .max
+          for k in lo..<hi {
+            let c = v[k] & 0xFFFF_FFFE
+            if c == prevAll { pairsAll += 1 }
+            prevAll = c
+            if v[k] & 1 != 0 {
+              if c == prevDoctor { pairsDoctor += 1 }
+              prevDoctor = c
+            }
+          }
+          acc.pairsAll[p] = pairsAll
+          acc.pairsDoctor[p] = pairsDoctor
+          lo = hi
+        }
       }
     }
 
@@ -288,7 +318,9 @@ public struct VisitContinuityAnalysis: Sendable {
       DispatchQueue.concurrentPerform(iterations: tasks) { t in
         let m = groups[t / 2]
         let s: ContinuityScope = t % 2 == 0 ? .doctor : .all
-        o.pointer[t] = ContinuitySummary(m.lazy.filter { counts(Int($0), s) }.map { indices(Int($0), s) })
+        // The members filtered first, so the summary knows their number and
+        // sizes its columns once (no regrowth of arrays of millions).
+        o.pointer[t] = ContinuitySummary(m.filter { counts(Int($0), s) }.lazy.map { indices(Int($0), s) })
       }
     }
     return g.labels.indices.map { k in

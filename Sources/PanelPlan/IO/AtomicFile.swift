@@ -1,21 +1,22 @@
 import Foundation
 
-/// Writes output files whole or not at all.
+/// Writes output files whole or not at all, by `OutputFile`'s rules
+/// (symlinks followed, devices written directly, permissions kept).
 public enum AtomicFile {
-  /// Writes `data` to `path` through a temporary file in the same directory
-  /// and a rename, so a reader never sees a half-written file and an
-  /// existing file survives a failed run.
+  /// Writes `data` to `path` whole or not at all.
   public static func write(_ data: Data, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
+    let out = try OutputFile(path: path)
     do {
-      try data.write(to: url, options: .atomic)
+      try data.withUnsafeBytes { try out.write($0) }
+      try out.commit()
     } catch {
-      throw InputError(file: path, problem: "cannot write the file (\(error.localizedDescription))")
+      out.discard()
+      throw error
     }
   }
 
   /// Writes UTF-8 text whole or not at all.
   public static func write(_ text: String, to path: String) throws {
-    try write(Data(text.utf8), to: path)
+    try OutputFile(path: path).writeWhole(text)
   }
 }

@@ -228,9 +228,28 @@ public struct ByteInterner: Sendable {
   }
 
   /// Entry indices ordered by their bytes (memcmp order).
+  ///
+  /// Sorts (first 16 bytes as two big-endian words, index) triples, so
+  /// nearly every comparison is between integers held in the array (ids
+  /// such as `P05170188` share their first 8 bytes with ~10 others); only
+  /// ids equal in their first 16 bytes (zero-padded) are compared whole.
   public func sortedOrder() -> [Int32] {
-    var order = (0..<Int32(count)).map { $0 }
-    order.sort { compare($0, $1) < 0 }
-    return order
+    var keys = [(high: UInt64, low: UInt64, index: Int32)]()
+    keys.reserveCapacity(count)
+    arena.withUnsafeBytes { a in
+      for i in 0..<count {
+        let s = starts[i], n = min(16, starts[i + 1] - s)
+        var w: (UInt64, UInt64) = (0, 0)
+        for k in 0..<min(n, 8) { w.0 |= UInt64(a[s + k]) << (56 - 8 * UInt64(k)) }
+        for k in min(n, 8)..<n { w.1 |= UInt64(a[s + k]) << (56 - 8 * UInt64(k - 8)) }
+        keys.append((w.0, w.1, Int32(i)))
+      }
+    }
+    keys.sort { x, y in
+      if x.high != y.high { return x.high < y.high }
+      if x.low != y.low { return x.low < y.low }
+      return compare(x.index, y.index) < 0
+    }
+    return keys.map(\.index)
   }
 }

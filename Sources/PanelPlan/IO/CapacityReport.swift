@@ -63,6 +63,10 @@ public enum CapacityReport {
     u.append(["Share that can be offered a fixed doctor", F.percent(c.shareOfferableGuideline), F.percent(c.shareOfferableWorkingTime)])
     u.append(["Full-time specialist panel (reference)", F.grouped(c.fullTimeSpecialistGuidelinePanel), F.grouped(c.fullTimeSpecialistWorkingTimePanel)])
     out += u.render() + "\n"
+    let values = [c.guidelineRatio, c.workingTimeRatio, c.specialistFTEGap, c.specialistFTEGapWorkingTime, c.listedPerSpecialistFTE]
+    if values.contains(where: { !$0.isFinite }) {
+      out += "–: not defined, because a capacity or the specialist FTE is zero (no doctor time in that view).\n"
+    }
     // Issue 13, finding 7: the national figure is per head, this one per FTE.
     if sv {
       out += "Listade per heltidsspecialist: \(F.grouped(c.listedPerSpecialistFTE)) (riktvärde \(F.grouped(1100)) per heltidsspecialist;"

@@ -4,14 +4,14 @@ import Foundation
 public enum CentreFile {
   /// Whether a JSON file is a simulation scenario (an object with a
   /// `centre` field) rather than a care centre.
-  public static func isScenario(_ path: String) throws -> Bool {
+  ///
+  /// - Throws: `InputError` when the file cannot be read or is not valid
+  ///   JSON (never a silent "no"), or is another kind of file than
+  ///   `accepted` (`command` names who refuses it). A centre folder of CSV
+  ///   files (`CentreFolder`) is a centre, not a scenario.
+  public static func isScenario(_ path: String, accepted: [JSONFileKind] = [.centre, .scenario], command: String = "capacity") throws -> Bool {
     if CentreFolder.isCentreFolder(path) { return false }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError(file: path, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
-    let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    return object?["centre"] != nil
+    return try JSONFileKind.load(path, accepted: accepted, command: command).0 == .scenario
   }
 
   /// Reads, decodes and validates a care-centre JSON file.
@@ -20,8 +20,14 @@ public enum CentreFile {
   ///   listing every semantic problem (ranges, duplicates, references).
   /// `path` may also be a centre folder of CSV files (`CentreFolder`).
   public static func load(_ path: String) throws -> CareCentre {
-    let centre = CentreFolder.isCentreFolder(path) ? try CentreFolder.read(path) : try JSONInput.decode(CareCentre.self, fromFile: path)
-    try Validation.check(centre, file: path)
+    if CentreFolder.isCentreFolder(path) {
+      let centre = try CentreFolder.read(path)
+      try Validation.check(centre, file: path)
+      return centre
+    }
+    let data = try InputFile.read(path, what: "a JSON file")
+    let centre = try JSONInput.decode(CareCentre.self, from: data, file: path)
+    try JSONInput.locating(data) { try Validation.check(centre, file: path) }
     return centre
   }
 }

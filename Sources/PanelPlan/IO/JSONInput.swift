@@ -37,28 +37,68 @@ public enum JSONInput {
     return s
   }
 
-  /// Turns a decoding error into a planner-readable input error.
-  public static func inputError(from error: any Error, file: String?) -> InputError {
+  /// Turns a decoding error into a planner-readable input error:
+  /// `file:line:column: field.path: found X, expected Y` when the JSON text
+  /// is at hand to locate the field in.
+  public static func inputError(from error: any Error, file: String?, data: Data? = nil) -> InputError {
     guard let e = error as? DecodingError else {
-      if let e = error as? InputError { return file.map { e.inFile($0) } ?? e }
+      if let e = error as? InputError { return file.map { e.file == nil ? e.inFile($0) : e } ?? e }
       return InputError(file: file, problem: "not valid JSON (\(error.localizedDescription))")
+    }
+    // Bytes made in memory (a sweep's edited scenario) have no lines a
+    // user could look up: locate only in a named file.
+    let bytes = file == nil ? nil : data.map { [UInt8]($0) }
+    // Where the field is, and what is written there.
+    func located(_ codingPath: [any CodingKey], field: String, _ problem: (String?) -> String) -> InputError {
+      guard let bytes else { return InputError(file: file, field: field, problem: problem(nil)) }
+      var locator = JSONLocator(bytes)
+      let (offset, complete) = locator.offset(of: codingPath)
+      let (line, column) = locator.lineColumn(offset)
+      return InputError(file: file, line: line, column: column, field: field, problem: problem(complete ? locator.describe(offset) : nil))
     }
     switch e {
     case .typeMismatch(let type, let ctx):
-      return InputError(file: file, field: path(ctx.codingPath), problem: "expected \(typeName(type)), found something else")
+      return located(ctx.codingPath, field: path(ctx.codingPath)) { found in
+        "found \(found ?? "something else"), expected \(typeName(type))"
+      }
     case .valueNotFound(let type, let ctx):
-      return InputError(file: file, field: path(ctx.codingPath), problem: "found null, expected \(typeName(type))")
+      return located(ctx.codingPath, field: path(ctx.codingPath)) { _ in "found null, expected \(typeName(type))" }
     case .keyNotFound(let key, let ctx):
-      return InputError(file: file, field: path(ctx.codingPath + [key]), problem: "missing required field")
+      return located(ctx.codingPath, field: path(ctx.codingPath + [key])) { _ in "missing required field" }
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty {
+      let description = ctx.debugDescription
+      if ctx.codingPath.isEmpty && bytes == nil {
         let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
         return InputError(file: file, problem: "not valid JSON" + (underlying.map { " (\($0))" } ?? ""))
       }
-      return InputError(file: file, field: path(ctx.codingPath), problem: ctx.debugDescription)
+      return located(ctx.codingPath, field: path(ctx.codingPath)) { found in
+        // RawRepresentable's message names the type: list its values.
+        if description.hasPrefix("Cannot initialize "),
+          let name = description.dropFirst("Cannot initialize ".count).split(separator: " ").first,
+          let values = JSONEnumValues.byType[String(name)]
+        {
+          return "found \(found ?? "an unknown value"), expected one of \(values.joined(separator: ", "))"
+        }
+        if description.contains("not representable") || description.contains("does not fit") {
+          return "found \(found ?? "a number"), expected a whole number that fits (0 or more where counts are meant)"
+        }
+        if let found, description.hasPrefix("expected") { return "found \(found), \(description)" }
+        return description
+      }
     @unknown default:
       return InputError(file: file, problem: "\(e)")
     }
+  }
+
+  /// Checks JSON bytes before decoding: not empty, UTF-8, valid syntax
+  /// (with line and column); returns the parsed tree.
+  public static func parseChecked(_ data: Data, file: String?) throws -> JSONValue {
+    let bytes = [UInt8](data)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw InputError(file: file, problem: "the file is empty, expected a JSON object")
+    }
+    if let e = InputFile.utf8Problem(bytes, file: file) { throw e }
+    return try JSONValue.parse(data, file: file)
   }
 
   private static func typeName(_ type: Any.Type) -> String {
@@ -78,21 +118,16 @@ public enum JSONInput {
   /// Decodes a value from a file, mapping every failure to an `InputError`
   /// that names the file.
   public static func decode<T: Decodable>(_ type: T.Type, fromFile file: String) throws -> T {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw InputError(file: file, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
-    return try decode(type, from: data, file: file)
+    return try decode(type, from: try InputFile.read(file, what: "a JSON file"), file: file)
   }
 
   /// Decodes a value from JSON bytes, naming `file` in errors.
   public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String?) throws -> T {
+    _ = try parseChecked(data, file: file)
     do {
       return try JSONDecoder().decode(T.self, from: data)
     } catch {
-      throw inputError(from: error, file: file)
+      throw inputError(from: error, file: file, data: data)
     }
   }
 

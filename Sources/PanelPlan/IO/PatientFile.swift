@@ -55,8 +55,10 @@ public struct PatientRecords: Sendable {
   /// Reads a patients file (`,` or `;`, RFC 4180 quotes, UTF-8).
   public static func load(path: String, displayName: String? = nil) throws -> PatientRecords {
     let name = displayName ?? path
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw InputError(file: name, problem: "cannot read the file")
+    let data: Data
+    do { data = try InputFile.read(path, what: "a patients CSV file") } catch var e as InputError {
+      e.file = name
+      throw e
     }
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -26,7 +26,9 @@ public enum RegionFile {
   ///
   /// Every centre is validated; problems name the file and field (JSON) or
   /// line and column (roster).
-  public static func load(_ path: String, startYear: Int = ProjectionSettings.defaultStartYear, trainingYears: Double = 5) throws -> Loaded {
+  /// `command` names the command in the message for a file of another
+  /// kind ("this is a scenario file; `project` takes ...").
+  public static func load(_ path: String, startYear: Int = ProjectionSettings.defaultStartYear, trainingYears: Double = 5, command: String = "project") throws -> Loaded {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError(file: path, problem: "no such file or directory")
@@ -39,28 +41,37 @@ public enum RegionFile {
     if isDirectory.boolValue {
       return try loadDirectory(path, roster: nil, startYear: startYear, trainingYears: trainingYears)
     }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError(file: path, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
-    let probe = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    if probe?["regions"] != nil {
+    let (kind, data) = try JSONFileKind.load(path, accepted: [.region, .nation, .centre], command: command)
+    if kind == .nation {
       let nation = try JSONInput.decode(Nation.self, from: data, file: path)
       var problems: [InputError] = []
       if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
-      for (ri, r) in nation.regions.enumerated() { problems += check(r, path: "regions[\(ri)]") }
-      if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
+      var regionIndex: [String: Int] = [:]
+      var centreAt: [String: String] = [:]
+      for (ri, r) in nation.regions.enumerated() {
+        problems += check(r, path: "regions[\(ri)]")
+        // The same region or centre twice would be counted twice.
+        if let j = regionIndex[r.name] {
+          problems.append(InputError(field: "regions[\(ri)].name", problem: "duplicate region '\(r.name)', already regions[\(j)]"))
+        } else { regionIndex[r.name] = ri }
+        for (ci, c) in r.centres.enumerated() {
+          if let other = centreAt[c.id], !other.hasPrefix("regions[\(ri)].") {
+            problems.append(InputError(field: "regions[\(ri)].centres[\(ci)].id", problem: "duplicate centre id '\(c.id)', already used by \(other)"))
+          } else if centreAt[c.id] == nil { centreAt[c.id] = "regions[\(ri)].centres[\(ci)]" }
+        }
+      }
+      if !problems.isEmpty { throw InputErrors(problems.map { JSONInput.locate($0.inFile(path), in: data) }) }
       return Loaded(regions: nation.regions, name: nation.name)
     }
-    if probe?["clinicians"] != nil {
+    if kind == .centre {
       // A single care-centre file: a region of one centre.
       let centre = try JSONInput.decode(CareCentre.self, from: data, file: path)
-      try Validation.check(centre, file: path)
+      try JSONInput.locating(data) { try Validation.check(centre, file: path) }
       return Loaded(regions: [Region(name: centre.region ?? centre.name, centres: [centre])], name: centre.name)
     }
     let region = try JSONInput.decode(Region.self, from: data, file: path)
     let problems = check(region, path: "")
-    if !problems.isEmpty { throw InputErrors(problems.map { $0.inFile(path) }) }
+    if !problems.isEmpty { throw InputErrors(problems.map { JSONInput.locate($0.inFile(path), in: data) }) }
     return Loaded(regions: [region], name: region.name)
   }
 
@@ -116,7 +127,19 @@ public enum RegionFile {
       }
       if !errors.isEmpty { throw InputErrors(errors) }
       for i in centres.indices {
-        if let staff = byCentre[centres[i].id] { centres[i].clinicians = staff }
+        guard let staff = byCentre[centres[i].id] else { continue }
+        centres[i].clinicians = staff
+        // Patients whose fixed doctor the roster dropped would still count
+        // as having one: refuse, naming the centre file and the roster.
+        let problems = Validation.problems(in: centres[i])
+        if !problems.isEmpty {
+          throw InputErrors(problems.map {
+            var e = $0
+            e.file = fileOf[centres[i].id]
+            e.problem += " (after \(rosterPath) replaced the centre's clinicians)"
+            return e
+          })
+        }
       }
     }
     let name = (dir as NSString).lastPathComponent

@@ -23,13 +23,9 @@ public enum RosterFile {
   /// Reads and checks a roster file; every problem is reported with its
   /// line and column name.
   public static func load(_ path: String, startYear: Int, trainingYears: Double = 5) throws -> [Row] {
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw InputError(file: path, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputError(file: path, problem: "not UTF-8 text; save the roster as UTF-8 CSV")
-    }
+    let data = try InputFile.read(path, what: "a roster CSV file")
+    if let e = InputFile.utf8Problem([UInt8](data), file: path) { throw e }
+    let text = String(decoding: data, as: UTF8.self)
     return try parse(text, file: path, startYear: startYear, trainingYears: trainingYears)
   }
 

@@ -72,7 +72,8 @@ public struct CSVWriter: Sendable {
 public enum NumberFormat {
   /// `12,345` style: thousands separated by commas, rounded to `decimals`.
   public static func grouped(_ x: Double, decimals: Int = 0) -> String {
-    guard x.isFinite else { return x.isNaN ? "–" : (x > 0 ? "∞" : "-∞") }
+    // Never "∞" or "inf" to a planner: a ratio over zero is not defined.
+    guard x.isFinite else { return "–" }
     // The English digits first (not `fixed`, which is already localised),
     // then grouped, then localised once.
     let s = String(format: "%.\(decimals)f", abs(x))
@@ -91,7 +92,7 @@ public enum NumberFormat {
 
   /// Fixed decimals, no grouping: `1234.57` (Swedish: `1234,57`).
   public static func fixed(_ x: Double, decimals: Int) -> String {
-    guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+    guard x.isFinite else { return "–" }
     let english = String(format: "%.\(decimals)f", x)
     return ReportLanguage.current == .sv ? SwedishFormat.localise(english) : english
   }

@@ -148,6 +148,7 @@ public struct VisitRecordReader: Sendable {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw InputError(file: displayName, problem: "cannot read the file") }
+    if st.st_mode & S_IFMT == S_IFDIR { throw InputError(file: displayName, problem: "is a folder, expected a CSV file of visits") }
     let size = Int(st.st_size)
     let header = try readHeader(fd: fd, size: size)
     var report = VisitScanReport()
@@ -223,6 +224,7 @@ public struct VisitRecordReader: Sendable {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw InputError(file: displayName, problem: "cannot read the file") }
+    if st.st_mode & S_IFMT == S_IFDIR { throw InputError(file: displayName, problem: "is a folder, expected a CSV file of visits") }
     return try readHeader(fd: fd, size: Int(st.st_size)).index.map { $0 >= 0 }
   }
 

@@ -8,6 +8,15 @@ public enum Validation {
   /// (100 for 1.00). 1.5 allows for documented overtime.
   public static let maximumFTE = 1.5
 
+  /// The most people one care centre (or one group in it) may list:
+  /// 20 million, about twice Sweden's population, so that no sum or product
+  /// of counts can overflow and a typo (an extra zero or ten) is caught.
+  public static let maximumListed = 20_000_000
+
+  /// The largest care-need weight accepted (1.0 = an average patient; the
+  /// heaviest ACG/CNI classes are around 10-30).
+  public static let maximumNeedWeight = 100.0
+
   /// Problems in one clinician, with paths below `path`.
   public static func problems(in c: Clinician, path: String) -> [InputError] {
     var out: [InputError] = []
@@ -32,18 +41,22 @@ public enum Validation {
     if c.role == .gpTrainee && c.trainingProgress == nil {
       bad("trainingProgress", "missing for a trainee; expected the share of training done, 0 to 1 (0.5 = mid-training)")
     }
-    if let y = c.yearsOfExperience, !(y >= 0) { bad("yearsOfExperience", "found \(y), expected 0 or more") }
+    // Calendar years are subtracted from each other (ages, years in
+    // training): bounded, they cannot overflow, and a typo is caught.
+    if let y = c.birthYear, !(1900...2100).contains(y) { bad("birthYear", "found \(y), expected a year from 1900 to 2100") }
+    if let y = c.trainingStartYear, !(1950...2200).contains(y) { bad("trainingStartYear", "found \(y), expected a year from 1950 to 2200") }
+    if let y = c.yearsOfExperience, !(y >= 0 && y <= 70) { bad("yearsOfExperience", "found \(y), expected years from 0 to 70") }
     return out
   }
 
   /// Problems in one profile.
   static func problems(in p: PatientProfile, path: String) -> [InputError] {
     var out: [InputError] = []
-    if !p.needWeight.isFinite || p.needWeight < 0 {
-      out.append(InputError(field: path + ".needWeight", problem: "found \(p.needWeight), expected a weight of 0 or more"))
+    if !p.needWeight.isFinite || p.needWeight < 0 || p.needWeight > maximumNeedWeight {
+      out.append(InputError(field: path + ".needWeight", problem: "found \(p.needWeight), expected a weight from 0 to \(Int(maximumNeedWeight))"))
     }
-    if p.longTermConditions < 0 {
-      out.append(InputError(field: path + ".longTermConditions", problem: "found \(p.longTermConditions), expected 0 or more"))
+    if p.longTermConditions < 0 || p.longTermConditions > 100 {
+      out.append(InputError(field: path + ".longTermConditions", problem: "found \(p.longTermConditions), expected a count from 0 to 100"))
     }
     return out
   }
@@ -69,7 +82,15 @@ public enum Validation {
     for (i, g) in centre.population.groups.enumerated() {
       let p = "\(prefix)population.groups[\(i)]"
       out += problems(in: g.profile, path: p)
-      if g.count < 0 { out.append(InputError(field: p + ".count", problem: "found \(g.count), expected 0 or more")) }
+      if g.count < 0 || g.count > maximumListed {
+        out.append(InputError(field: p + ".count", problem: "found \(g.count), expected a count from 0 to \(maximumListed)"))
+      }
+    }
+    // Each count is bounded, so this sum of bounded counts cannot overflow
+    // (it would take billions of groups); it is what every view multiplies.
+    let listed = centre.population.groups.reduce(0) { $0 + min(max($1.count, 0), maximumListed) } + centre.population.patients.count
+    if listed > maximumListed {
+      out.append(InputError(field: prefix + "population", problem: "\(listed) listed in all, expected at most \(maximumListed) for one care centre (Sweden has about 10.5 million people)"))
     }
     var patientIndex: [String: Int] = [:]
     patientIndex.reserveCapacity(centre.population.patients.count)

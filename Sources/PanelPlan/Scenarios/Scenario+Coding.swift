@@ -5,7 +5,8 @@
 
 extension Scenario: Codable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, centre, years, warmUpYears, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience
+    // `calibration`: written by `panelplan calibrate` (its sources); read and ignored.
+    case name, centre, years, warmUpYears, demand, booking, absences, workingTime, guideline, assignment, continuity, triage, patience, calibration
   }
 
   public init(from decoder: any Decoder) throws {

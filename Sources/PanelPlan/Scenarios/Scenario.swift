@@ -56,7 +56,9 @@ public struct Scenario: Sendable, Hashable {
     share("demand.acuteShare", p.demand.acuteShare)
     nonNegative("demand.nurseContactsPerDoctorContact", p.demand.nurseContactsPerDoctorContact, max: 100)
     nonNegative("demand.otherContactsPerDoctorContact", p.demand.otherContactsPerDoctorContact, max: 100)
-    share("demand.taskSharingShare", p.demand.taskSharingShare)
+    if let m = TaskSharing.problem(share: p.demand.taskSharingShare, field: "demand.taskSharingShare") {
+      bad("demand.taskSharingShare", String(m.dropFirst("demand.taskSharingShare: ".count)))
+    }
     whole("booking.plannedToleranceDays", p.booking.plannedToleranceDays, 0...260)
     whole("booking.acuteToleranceDays", p.booking.acuteToleranceDays, 0...260)
     whole("booking.acuteAssessmentDays", p.booking.acuteAssessmentDays, 0...260)
@@ -84,6 +86,10 @@ public struct Scenario: Sendable, Hashable {
       ("visitTimeFactorTraineeBeforeMid", w.visitTimeFactorTraineeBeforeMid), ("visitTimeFactorTraineeAfterMid", w.visitTimeFactorTraineeAfterMid),
       ("visitTimeFactorLicensedDoctor", w.visitTimeFactorLicensedDoctor), ("weeksPerYear", w.weeksPerYear),
     ] { nonNegative("workingTime.\(k)", v, max: 10_000) }
+    // Zero would divide capacity by zero: refused rather than shown as "inf".
+    if !(w.hoursPerWeekFullTime >= 1) { bad("workingTime.hoursPerWeekFullTime", "found \(w.hoursPerWeekFullTime), expected hours from 1 to 80") }
+    if !(w.weeksPerYear >= 1) { bad("workingTime.weeksPerYear", "found \(w.weeksPerYear), expected weeks from 1 to 53") }
+    if !(p.guideline.specialistPanel >= 1) { bad("guideline.specialistPanel", "found \(p.guideline.specialistPanel), expected patients from 1 to 100000") }
     if !(w.minutesPerVisit > 0) { bad("workingTime.minutesPerVisit", "found \(w.minutesPerVisit), expected more than 0 minutes") }
     share("workingTime.traineeRotationShare", w.traineeRotationShare)
     let g = p.guideline
@@ -117,8 +123,9 @@ public struct Scenario: Sendable, Hashable {
 
   /// Reads, decodes and validates a scenario file.
   public static func load(_ path: String) throws -> Scenario {
-    let s = try JSONInput.decode(Scenario.self, fromFile: path)
-    try s.check(file: path)
+    let data = try InputFile.read(path, what: "a JSON file")
+    let s = try JSONInput.decode(Scenario.self, from: data, file: path)
+    try JSONInput.locating(data) { try s.check(file: path) }
     return s
   }
 }

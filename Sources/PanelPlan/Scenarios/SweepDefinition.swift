@@ -147,9 +147,16 @@ extension SweepDefinition {
         }
         design = d
       }
-      points = try c.decodeIfPresent(Int.self, forKey: .points)
-      replications = try c.decodeIfPresent(Int.self, forKey: .replications)
-      seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+      // A whole number, or a message naming the range (JSONDecoder's own
+      // for -1 as UInt64 has no field and says "not valid JSON").
+      func whole<T: FixedWidthInteger & Decodable>(_: T.Type, _ key: CodingKeys, _ range: String) throws -> T? {
+        guard c.contains(key) else { return nil }
+        if let v = try? c.decodeIfPresent(T.self, forKey: key) { return v }
+        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [key], debugDescription: "expected a whole number from \(range)"))
+      }
+      points = try whole(Int.self, .points, "1 to \(SweepDefinition.maximumPoints)")
+      replications = try whole(Int.self, .replications, "1 to 1000000")
+      seed = try whole(UInt64.self, .seed, "0 to \(UInt64.max)")
       parameters = try c.decodeIfPresent([SweepParameter].self, forKey: .parameters) ?? []
       if !c.contains(.base) {
         throw DecodingError.keyNotFound(CodingKeys.base, .init(codingPath: c.codingPath, debugDescription: "missing"))
@@ -163,12 +170,7 @@ extension SweepDefinition {
   ///   and column for JSON syntax, the field path otherwise), `InputErrors`
   ///   listing every semantic problem at once.
   public static func load(_ file: String) throws -> SweepDefinition {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      throw InputError(file: file, problem: "cannot read the file (\((error as NSError).localizedDescription))")
-    }
+    let data = try JSONFileKind.load(file, accepted: [.sweep], command: "sweep").1
     let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
     return try decode(data, file: file, directory: directory)
   }
@@ -176,7 +178,7 @@ extension SweepDefinition {
   /// Decodes a sweep from JSON bytes; `directory` resolves relative file
   /// names in `base`.
   public static func decode(_ data: Data, file: String?, directory: String) throws -> SweepDefinition {
-    let tree = try JSONValue.parse(data, file: file)
+    let tree = try JSONInput.parseChecked(data, file: file)
     let raw = try JSONInput.decode(Raw.self, from: data, file: file)
     guard let baseField = tree["base"] else { throw InputError(file: file, field: "base", problem: "missing required field") }
     let base: JSONValue
@@ -205,13 +207,7 @@ extension SweepDefinition {
 
   static func loadIncluded(_ name: String, relativeTo directory: String, depth: Int) throws -> JSONValue {
     let path = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      throw InputError(file: path, problem: "cannot read the scenario file (\((error as NSError).localizedDescription))")
-    }
-    let v = try JSONValue.parse(data, file: path)
+    let v = try JSONInput.parseChecked(try InputFile.read(path, what: "a scenario file"), file: path)
     guard case .object = v else { throw InputError(file: path, problem: "found \(v.kindDescription), expected a JSON object") }
     return try resolveIncludes(v, directory: URL(fileURLWithPath: path).deletingLastPathComponent().path, depth: depth + 1)
   }

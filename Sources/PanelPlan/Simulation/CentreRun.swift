@@ -92,7 +92,7 @@ struct CentreRun {
 
     var rngAssign = Xoshiro256(seed: seed, stream: stream + [0])
     assignment = sim.assignmentOverride ?? PatientAssignment.assign(
-      patients: patients, clinicians: clinicians, policy: p.assignment, parameters: p.capacity, using: &rngAssign)
+      patients: patients, clinicians: clinicians, policy: p.assignment, parameters: sim.capacityParameters, using: &rngAssign)
     t.coverage = assignment.coverage(of: patients)
 
     doctorClinician = clinicians.indices.filter { clinicians[$0].role.isDoctor }
@@ -180,7 +180,7 @@ struct CentreRun {
     let perDoctor = doctorFactor + nurseRatio + otherRatio
     pDoctor = doctorFactor / perDoctor
     pNurse = nurseRatio / perDoctor
-    taskShare = nurses.isEmpty ? 0 : min(1, max(0, dem.taskSharingShare))
+    taskShare = sim.effectiveTaskSharingShare
 
     rate = [Float](repeating: 0, count: n)
     nextTime = [Double](repeating: 0, count: n)

@@ -109,7 +109,29 @@ public struct CentreSimulation: Sendable {
   public func doctorSlots(load: [Double], calendar: SimulationCalendar) -> DoctorSlots {
     DoctorSlots(
       clinicians: centre.clinicians, panels: load, weightedListed: centre.population.weightedCount,
-      workingTime: parameters.workingTime, absences: parameters.absences, openDaysPerYear: calendar.openDaysPerYear)
+      workingTime: doctorWorkingTime, absences: parameters.absences, openDaysPerYear: calendar.openDaysPerYear)
+  }
+
+  /// The working-time parameters the doctors' slots use: task sharing moves
+  /// the same share of per-patient indirect work to the team as of visits
+  /// (one meaning: `TaskSharing`).
+  var doctorWorkingTime: WorkingTimeParameters {
+    capacityParameters.doctorWorkingTime
+  }
+
+  /// The task-sharing share this centre can use: `demand.taskSharingShare`
+  /// (within [0, `TaskSharing.maximumShare`]) when the centre has a nurse to
+  /// move work to, else 0. Panels, slots and contacts all use this one.
+  public var effectiveTaskSharingShare: Double {
+    centre.clinicians.contains { $0.role == .nurse } ? parameters.capacity.clampedShare : 0
+  }
+
+  /// The capacity parameters of the assignment, with the effective task
+  /// sharing.
+  public var capacityParameters: CapacityParameters {
+    var c = parameters.capacity
+    c.taskSharingShare = effectiveTaskSharingShare
+    return c
   }
 
   /// Runs one replication.

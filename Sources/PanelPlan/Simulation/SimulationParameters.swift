@@ -60,7 +60,11 @@ public struct SimulationParameters: Sendable, Hashable {
   }
 
   /// Both capacity views' parameters.
-  public var capacity: CapacityParameters { CapacityParameters(guideline: guideline, workingTime: workingTime) }
+  /// Task sharing (`demand.taskSharingShare`) enlarges panels by 1 / (1 −
+  /// share), the same meaning as in `capacity` (see `TaskSharing`).
+  public var capacity: CapacityParameters {
+    CapacityParameters(guideline: guideline, workingTime: workingTime, taskSharingShare: demand.taskSharingShare)
+  }
 }
 
 /// Contact demand: a Poisson process per patient.
@@ -103,8 +107,11 @@ public struct DemandParameters: Sendable, Hashable {
   /// Other-profession contacts (physiotherapist, counsellor, ...) per
   /// doctor contact. Default 0.3 (illustrative).
   public var otherContactsPerDoctorContact: Double
-  /// Share of would-be doctor contacts that nurses take over (task
-  /// sharing; Altschuler et al. 2012). Default 0.
+  /// Share of doctor time per patient moved to the team (task sharing;
+  /// Altschuler et al. 2012): each would-be doctor contact goes to a nurse
+  /// with this probability, per-patient indirect doctor work shrinks by
+  /// the same share, and panels grow by 1 / (1 − share) (`TaskSharing`).
+  /// Default 0; at most `TaskSharing.maximumShare`.
   public var taskSharingShare: Double
   /// Whether a patient's rate scales with need weight. Default true.
   public var scaleByNeedWeight: Bool

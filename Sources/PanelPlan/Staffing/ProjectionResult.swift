@@ -39,6 +39,9 @@ public struct ProjectionResult: Sendable {
   /// The total's additive quantities per replication and year index:
   /// `totalPerReplication[r][y]`. The solver reads targets from these.
   public var totalPerReplication: [[StaffingTotals]]
+  /// What a planner must know about the plan itself, e.g. trainee intake
+  /// beyond supervisor capacity (`WorkforceProjection.supervisionWarnings`).
+  public var warnings: [String] = []
 
   /// The series of the whole input.
   public var total: Series { series[series.count - 1] }

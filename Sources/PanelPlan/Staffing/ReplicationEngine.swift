@@ -25,6 +25,9 @@ struct ReplicationEngine: Sendable {
 
   struct Events: Sendable {
     var retirements = 0.0, leavers = 0.0, completions = 0.0, hires = 0.0, intake = 0.0, movesIn = 0.0
+    /// Trainees of the plan's intake no supervisor had room for (recorded
+    /// on the first centre: it is a property of the whole input).
+    var intakeDeclined = 0.0
     var movers: [StaffMember] = []
     /// Expected-value moves: pooled weight, Σ weight × FTE, Σ weight × birth year.
     var movedWeight = 0.0, movedFTEWeight = 0.0, movedBirthWeight = 0.0, movedUnknownBirth = false
@@ -111,8 +114,15 @@ struct ReplicationEngine: Sendable {
       let traineeFTEPerPost = plan.traineeFTE
       let key = { (c: Int, fte: Double) in -(fte + traineeFTEPerPost) / max(specFTE[c], 1e-6) }
       var bySupervisors = PlacementHeap(keys: (0..<n).map { key($0, traineeFTE[$0]) })
+      let limit = w.maxTraineesPerSpecialistFTE
       for k in 0..<plan.traineeIntakePerYear {
         let best = bySupervisors.top
+        // The top has the fewest trainees per specialist FTE after one
+        // more; if it has no room, no centre has.
+        if traineeFTE[best] + plan.traineeFTE > limit * specFTE[best] + 1e-9 {
+          events[0].intakeDeclined += Double(plan.traineeIntakePerYear - k)
+          break
+        }
         traineeFTE[best] += plan.traineeFTE
         bySupervisors.setTop(key(best, traineeFTE[best]))
         members[best].append(newMember(role: .gpTrainee, fte: plan.traineeFTE, age: plan.traineeAgeYears, year: year, kind: 2, t: t, k: k))
@@ -219,31 +229,60 @@ struct ReplicationEngine: Sendable {
 
   // MARK: - Measuring
 
-  /// Capacity, demand and supervision of a centre now.
-  func capacity(centre i: Int, t: Int) -> (guideline: Double, assignment: Double, demand: Double, supervision: Double) {
+  /// Capacity, demand and supervision of a centre in year index `t`.
+  ///
+  /// Trainees count time-weighted: the share of the year past
+  /// mid-training at the later panel (`WorkforceParameters.pastMidShare`).
+  /// Trainee FTE beyond `maxTraineesPerSpecialistFTE` × specialist FTE
+  /// counts no panel and takes no supervision (`unsupervised`).
+  func capacity(centre i: Int, t: Int) -> (guideline: Double, assignment: Double, demand: Double, supervision: Double, unsupervised: Double) {
     let g = s.capacity.guideline
     let useTime = s.policy.capacityView == .workingTime
     var guideline = 0.0
     var time = 0.0
+    var traineeGuideline = 0.0
+    var traineeTime = 0.0
     var traineeFTE = 0.0
     var specFTE = 0.0
     for m in members[i] {
-      let c = Clinician(
-        id: "", role: m.role, fte: m.fte, duties: m.otherDuties,
-        trainingProgress: m.role == .gpTrainee ? min(1, m.trainingYearsDone / max(w.trainingYears, 1e-9)) : nil)
+      if m.role == .gpTrainee {
+        let f = w.pastMidShare(yearsDone: m.trainingYearsDone, fte: m.fte, yearIndex: t)
+        let early = Clinician(id: "", role: .gpTrainee, fte: m.fte, duties: m.otherDuties, trainingProgress: 0)
+        let late = Clinician(id: "", role: .gpTrainee, fte: m.fte, duties: m.otherDuties, trainingProgress: 1)
+        traineeGuideline += m.weight * ((1 - f) * GuidelineCapacity.panel(for: early, parameters: g) + f * GuidelineCapacity.panel(for: late, parameters: g))
+        if useTime {
+          let wt = s.capacity.workingTime
+          traineeTime += m.weight * ((1 - f) * WorkingTimeCapacity.breakdown(for: early, parameters: wt).panel
+            + f * WorkingTimeCapacity.breakdown(for: late, parameters: wt).panel)
+        }
+        traineeFTE += m.weight * m.fte
+        continue
+      }
+      let c = Clinician(id: "", role: m.role, fte: m.fte, duties: m.otherDuties)
       guideline += m.weight * GuidelineCapacity.panel(for: c, parameters: g)
       if useTime { time += m.weight * WorkingTimeCapacity.breakdown(for: c, parameters: s.capacity.workingTime).panel }
-      if m.role == .gpTrainee { traineeFTE += m.weight * m.fte }
       if m.role == .gpSpecialist { specFTE += m.weight * m.fte }
     }
-    let supervision = min(traineeFTE * w.supervisionFTEPerTrainee, specFTE * w.maxSupervisionShare)
+    // Supervisor capacity: only supervised trainees hold panels.
+    let supervised = min(traineeFTE, max(0, w.maxTraineesPerSpecialistFTE) * specFTE)
+    let supervisedShare = traineeFTE > 0 ? supervised / traineeFTE : 1
+    guideline += traineeGuideline * supervisedShare
+    time += traineeTime * supervisedShare
+    let supervision = min(supervised * w.supervisionFTEPerTrainee, specFTE * w.maxSupervisionShare)
     guideline = max(0, guideline - supervision * specialistPanel)
     time = max(0, time - supervision * specialistTimePanel)
     let factor = 1 - w.taskShare(inYear: t)
     var demand = 0.0
     let prof = p.centres[i].profiles
     for (k, n) in counts[i].enumerated() { demand += n * prof[k].needWeight * factor }
-    return (guideline, useTime ? time : guideline, demand, supervision)
+    return (guideline, useTime ? time : guideline, demand, supervision, traineeFTE - supervised)
+  }
+
+  /// A trainee's training progress in the middle of year index `t` (the
+  /// input's own at t = 0): one state for the simulated year.
+  func midYearProgress(_ m: StaffMember, t: Int) -> Double {
+    let half = t > 0 ? min(1, max(0, m.fte)) / 2 : 0
+    return min(1, (m.trainingYearsDone + half) / max(w.trainingYears, 1e-9))
   }
 
   /// Full-time specialists missing at a centre (negative: capacity to spare).
@@ -271,6 +310,7 @@ struct ReplicationEngine: Sendable {
       x.assignmentCapacity = cap.assignment
       x.weightedDemand = cap.demand
       x.supervisionFTE = cap.supervision
+      x.unsupervisedTraineeFTE = cap.unsupervised
       x.specialistFTEGap = gaps[i]
       x.teamFTE = centre.teamFTE
       for m in members[i] {
@@ -278,7 +318,7 @@ struct ReplicationEngine: Sendable {
         case .gpSpecialist: x.specialistFTE += m.weight * m.fte; x.specialistHeadcount += m.weight
         case .gpTrainee:
           x.traineeFTE += m.weight * m.fte; x.traineeHeadcount += m.weight
-          if m.trainingYearsDone / max(w.trainingYears, 1e-9) >= 0.5 { x.traineesPastMid += m.weight }
+          x.traineesPastMid += m.weight * w.pastMidShare(yearsDone: m.trainingYearsDone, fte: m.fte, yearIndex: t)
         case .licensedDoctor: x.licensedDoctorFTE += m.weight * m.fte
         default: break
         }
@@ -288,6 +328,7 @@ struct ReplicationEngine: Sendable {
       let e = events[i]
       x.specialistHires = t == 0 ? 0 : e.hires
       x.traineeIntake = t == 0 ? 0 : e.intake
+      x.traineeIntakeDeclined = t == 0 ? 0 : e.intakeDeclined
       x.completions = t == 0 ? 0 : e.completions
       x.retirements = t == 0 ? 0 : e.retirements
       x.leavers = t == 0 ? 0 : e.leavers
@@ -305,7 +346,7 @@ struct ReplicationEngine: Sendable {
         var clinicians: [Clinician] = members[i].enumerated().map { k, m in
           Clinician(
             id: "\(centre.id)-d\(k)", role: m.role, fte: m.fte * m.weight, duties: m.otherDuties, birthYear: m.birthYear,
-            trainingProgress: m.role == .gpTrainee ? min(1, m.trainingYearsDone / max(w.trainingYears, 1e-9)) : nil)
+            trainingProgress: m.role == .gpTrainee ? midYearProgress(m, t: t) : nil)
         }
         if x.locumFTE > 0 { clinicians.append(Clinician(id: "\(centre.id)-locum", role: .locum, fte: x.locumFTE)) }
         let state = CentreYearState(

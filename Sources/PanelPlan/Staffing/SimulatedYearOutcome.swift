@@ -39,7 +39,9 @@ extension YearOutcomeModel {
     let p = base
     return YearOutcomeModel(metricNames: metricNames) { state in
       var params = p
-      params.demand.taskSharingShare = min(0.95, max(0, 1 - state.doctorDemandFactor + p.demand.taskSharingShare))
+      // Two task-sharing shares compose as doctor time × (1 − s₁)(1 − s₂).
+      let combined = 1 - state.doctorDemandFactor * (1 - p.demand.taskSharingShare)
+      params.demand.taskSharingShare = min(TaskSharing.maximumShare, max(0, combined))
       let groups = state.population.compactMap { e -> PatientGroup? in
         let n = Int(e.count.rounded())
         return n > 0 ? PatientGroup(profile: e.profile, count: n) : nil

@@ -25,6 +25,12 @@ public struct StaffingTotals: Sendable, Hashable {
   public var teamFTE = 0.0
   /// Specialist FTE spent on supervising trainees.
   public var supervisionFTE = 0.0
+  /// Trainee FTE beyond supervisor capacity
+  /// (`WorkforceParameters.maxTraineesPerSpecialistFTE`): they hold no panel.
+  public var unsupervisedTraineeFTE = 0.0
+  /// Trainees the plan wanted to take in this year but no supervisor had
+  /// room for.
+  public var traineeIntakeDeclined = 0.0
   /// Sum over centres of the full-time specialists missing to reach the
   /// guideline at each centre.
   public var specialistFTEGap = 0.0
@@ -55,6 +61,7 @@ public struct StaffingTotals: Sendable, Hashable {
     specialistHeadcount += o.specialistHeadcount; traineeFTE += o.traineeFTE; traineeHeadcount += o.traineeHeadcount
     traineesPastMid += o.traineesPastMid; licensedDoctorFTE += o.licensedDoctorFTE; locumFTE += o.locumFTE
     locumVisitsPerYear += o.locumVisitsPerYear; teamFTE += o.teamFTE; supervisionFTE += o.supervisionFTE
+    unsupervisedTraineeFTE += o.unsupervisedTraineeFTE; traineeIntakeDeclined += o.traineeIntakeDeclined
     specialistFTEGap += o.specialistFTEGap; specialistHires += o.specialistHires; traineeIntake += o.traineeIntake
     completions += o.completions; retirements += o.retirements; leavers += o.leavers; movesIn += o.movesIn
     for i in population.indices { population[i] += o.population[i]; assigned[i] += o.assigned[i] }

@@ -30,18 +30,35 @@ public struct WorkforceParameters: Sendable, Hashable {
   /// The largest share of a specialist's time supervision may take.
   /// Default 0.3.
   public var maxSupervisionShare: Double
+  /// Supervisor capacity: full-time trainees one full-time GP specialist
+  /// at the centre can supervise. It limits intake (a trainee is placed
+  /// only where a supervisor has room; the rest of a year's intake is not
+  /// taken in, and `ProjectionResult.warnings` says so), and trainees
+  /// beyond it at a centre (after specialists leave) hold no panel until
+  /// supervisors are back.
+  ///
+  /// Default 1.0, an assumption: the regulations (SOSFS 2015:8, now
+  /// HSLF-FS 2021:8) require every ST doctor to have a named supervising
+  /// specialist with supervisor training but set no number; one trainee
+  /// per specialist FTE is at 0.1 FTE of supervision each well inside
+  /// `maxSupervisionShare`. Replace it with the region's own rule.
+  public var maxTraineesPerSpecialistFTE: Double
   /// Locum FTE a region may buy in a year, spread over the centres in
   /// proportion to their remaining guideline gap. Locums add visits but
   /// hold no fixed-doctor panels. nil = today's locum FTE of the input.
   public var locumBudgetFTE: Double?
-  /// Share of doctor contacts moved to nurses and other professions (task
-  /// sharing) in the first projected year; it lowers the doctor demand per
-  /// patient: need-weighted demand × (1 − share). Default 0.
+  /// Share of doctor time per patient moved to nurses and other
+  /// professions (task sharing, `TaskSharing`) in the first projected year:
+  /// need-weighted demand × (1 − share), the same as panels × 1 / (1 −
+  /// share). Default 0; at most `TaskSharing.maximumShare`
+  /// (`taskSharingProblem(years:)` says why a plan is rejected).
   public var taskSharingShare: Double
   /// Increase of the task-sharing share per year. Default 0.
   public var taskSharingIncreasePerYear: Double
-  /// The task-sharing share never exceeds this. Default 0.3 (Altschuler et
-  /// al. 2012 moved roughly a quarter to a third of the work to the team).
+  /// Where a rising share levels off: a plan's own plateau (e.g. "rise 5
+  /// points a year up to 30%"). Default `TaskSharing.maximumShare`, so by
+  /// default nothing is capped: a ramp that would pass the bound is
+  /// rejected by `taskSharingProblem(years:)` instead.
   public var taskSharingMaximum: Double
   /// Population growth by age band. Default: DOMAIN.md's ten-year outlook.
   public var populationGrowth: PopulationGrowth
@@ -50,9 +67,9 @@ public struct WorkforceParameters: Sendable, Hashable {
     retirement: RetirementDistribution = .standard,
     attritionPerYear: [ClinicianRole: Double] = WorkforceParameters.defaultAttrition,
     moveShare: Double = 0, trainingYears: Double = 5, completionStayProbability: Double = 0.8,
-    supervisionFTEPerTrainee: Double = 0.1, maxSupervisionShare: Double = 0.3,
+    supervisionFTEPerTrainee: Double = 0.1, maxSupervisionShare: Double = 0.3, maxTraineesPerSpecialistFTE: Double = 1,
     locumBudgetFTE: Double? = nil, taskSharingShare: Double = 0, taskSharingIncreasePerYear: Double = 0,
-    taskSharingMaximum: Double = 0.3, populationGrowth: PopulationGrowth = .standard
+    taskSharingMaximum: Double = TaskSharing.maximumShare, populationGrowth: PopulationGrowth = .standard
   ) {
     self.retirement = retirement
     self.attritionPerYear = attritionPerYear
@@ -61,6 +78,7 @@ public struct WorkforceParameters: Sendable, Hashable {
     self.completionStayProbability = completionStayProbability
     self.supervisionFTEPerTrainee = supervisionFTEPerTrainee
     self.maxSupervisionShare = maxSupervisionShare
+    self.maxTraineesPerSpecialistFTE = maxTraineesPerSpecialistFTE
     self.locumBudgetFTE = locumBudgetFTE
     self.taskSharingShare = taskSharingShare
     self.taskSharingIncreasePerYear = taskSharingIncreasePerYear
@@ -83,13 +101,53 @@ public struct WorkforceParameters: Sendable, Hashable {
     retirement: RetirementDistribution(firstAge: 1_000, shares: [1]), attritionPerYear: [:],
     completionStayProbability: 1, supervisionFTEPerTrainee: 0, locumBudgetFTE: 0, populationGrowth: .none)
 
+  /// The share of projected year `t` a trainee spends past mid-training,
+  /// when `yearsDone` of training are done at the start of the year and
+  /// training advances `min(1, fte)` a year: time-weighted, so a steady
+  /// intake has half its trainee-years past mid-training (a year-end
+  /// snapshot gives 2 of 5, 40%). Year 0, the input as given, uses the
+  /// input's own stage (as `capacity` does): 0 or 1.
+  public func pastMidShare(yearsDone: Double, fte: Double, yearIndex t: Int) -> Double {
+    let mid = trainingYears / 2
+    let rate = min(1, max(0, fte))
+    guard t > 0 && rate > 0 else { return yearsDone / max(trainingYears, 1e-9) >= 0.5 ? 1 : 0 }
+    return min(1, max(0, (yearsDone + rate - mid) / rate))
+  }
+
   /// Attrition share of a role per year (0 when not configured).
   public func attrition(of role: ClinicianRole) -> Double { attritionPerYear[role] ?? 0 }
 
   /// The task-sharing share in projected year `t` (1 = first projected
-  /// year; 0, the input as given, has none).
+  /// year; 0, the input as given, has none): the first-year share plus the
+  /// yearly increase, levelling off at `taskSharingMaximum`.
   public func taskShare(inYear t: Int) -> Double {
     guard t > 0 else { return 0 }
-    return min(taskSharingMaximum, max(0, taskSharingShare + taskSharingIncreasePerYear * Double(max(0, t - 1))))
+    let plateau = min(TaskSharing.maximumShare, max(0, taskSharingMaximum))
+    return min(plateau, max(0, taskSharingShare + taskSharingIncreasePerYear * Double(max(0, t - 1))))
+  }
+
+  /// Why these task-sharing settings cannot be projected over `years`
+  /// years, or nil when they can: the first-year share, the plateau, or
+  /// the ramp (when no plateau below the bound stops it) above
+  /// `TaskSharing.maximumShare`. Never capped silently.
+  public func taskSharingProblem(years: Int) -> String? {
+    if let m = TaskSharing.problem(share: taskSharingShare, field: "task-sharing share") { return m }
+    guard taskSharingIncreasePerYear.isFinite && taskSharingIncreasePerYear >= 0 else {
+      return "task-sharing increase: found \(taskSharingIncreasePerYear), expected a share per year of 0 or more"
+    }
+    guard taskSharingMaximum.isFinite && taskSharingMaximum >= 0 else {
+      return "task-sharing plateau: found \(taskSharingMaximum), expected a share from 0 to \(TaskSharing.maximumShare)"
+    }
+    if taskSharingMaximum > TaskSharing.maximumShare + 1e-12 {
+      return TaskSharing.problem(share: taskSharingMaximum, field: "task-sharing plateau")
+    }
+    let last = taskSharingShare + taskSharingIncreasePerYear * Double(max(0, years - 1))
+    if last > TaskSharing.maximumShare + 1e-12 && taskSharingMaximum >= TaskSharing.maximumShare - 1e-12 {
+      let t = Int(((TaskSharing.maximumShare - taskSharingShare) / taskSharingIncreasePerYear).rounded(.down)) + 2
+      return "task sharing \(taskSharingShare) rising \(taskSharingIncreasePerYear) a year passes the largest accepted share "
+        + "\(TaskSharing.maximumShare) in projected year \(t) of \(years) (reaching \(String(format: "%.2f", last))); "
+        + "lower the increase or the years"
+    }
+    return nil
   }
 }

@@ -184,10 +184,12 @@ public struct WorkforceProjection: Sendable {
       if k == scopes.count - 1 { totalPerRep = repTotals }
       series.append(.init(level: scope.level, id: scope.id, name: scope.name, region: scope.region, centreCount: scope.members.count, bands: bands))
     }
-    return ProjectionResult(
+    var result = ProjectionResult(
       years: (0..<yearsCount).map { s.startYear + $0 }, replications: perRep.count,
       expectedValue: !s.isStochastic, outcomeNames: outcomeNames, series: series,
       totalPerReplication: totalPerRep)
+    result.warnings = supervisionWarnings(perRep, s)
+    return result
   }
 }
 
