@@ -24,6 +24,8 @@ public enum CommandFiles {
   /// nil when not given. Nothing is created until the first write.
   public static func output(_ a: ParsedArguments, _ option: String) throws -> OutputFile? {
     guard a.spec.options.contains(where: { $0.name == option }), a.has(option), let path = a.string(option) else { return nil }
+    // `generate visits --out DIR` names a folder; GenerateVisits checks its files.
+    if a.spec.name == "generate", option == "out", a.positional(0) == "visits" { return nil }
     return try OutputFile(path: path, inputs: inputs(a), role: "--\(option)")
   }
 

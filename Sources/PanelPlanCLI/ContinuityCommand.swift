@@ -138,7 +138,10 @@ public enum ContinuityCommand: CLICommand {
       // whole or not at all (the output publishes only on commit).
       var sink = file
       do {
-        try ContinuityReport.writePerPatientCSV(current, dialect: csvDialect(a), threads: threads, to: &sink)
+        // The per-patient file is always CSV: the dialect applies to it even
+        // when the main results are a table.
+        let dialect = a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard
+        try ContinuityReport.writePerPatientCSV(current, dialect: dialect, threads: threads, to: &sink)
         try file.commit()
       } catch {
         file.discard()

@@ -16,15 +16,19 @@ enum GenerateVisits {
     let scenario = try CentreFile.isScenario(centrePath) ? Scenario.load(centrePath) : Scenario(centre: CentreFile.load(centrePath))
     var g = SyntheticVisits(scenario: scenario, years: try a.int("years", in: 1...20) ?? 1)
     if let p = try a.double("fixed-doctor-visit-share", in: 0...1) { g.fixedDoctorVisitShare = p }
-    let out = g.generate(seed: try a.uint64("seed") ?? 1)
-    let centreJSON = String(decoding: try JSONInput.encode(out.centre), as: UTF8.self)
+    // --out is a folder here: its three files are checked against the
+    // inputs (a centre.json given as --centre inside DIR must not be
+    // overwritten) before anything is generated.
     do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
       throw InputError(file: dir, problem: "cannot create the directory (\((error as NSError).localizedDescription))")
     }
     let url = URL(fileURLWithPath: dir)
-    try AtomicFile.write(out.visitsCSV, to: url.appendingPathComponent("visits.csv").path)
-    try AtomicFile.write(out.patientsCSV, to: url.appendingPathComponent("patients.csv").path)
-    try AtomicFile.write(centreJSON, to: url.appendingPathComponent("centre.json").path)
+    let files = try ["visits.csv", "patients.csv", "centre.json"].map {
+      try OutputFile(path: url.appendingPathComponent($0).path, inputs: CommandFiles.inputs(a), role: "--out")
+    }
+    let out = g.generate(seed: try a.uint64("seed") ?? 1)
+    let centreJSON = String(decoding: try JSONInput.encode(out.centre), as: UTF8.self)
+    for (file, text) in zip(files, [out.visitsCSV, out.patientsCSV, centreJSON]) { try file.writeWhole(text) }
     output.write("Wrote \(out.visits) visits of \(out.centre.population.count) patients, \(ISODateBytes.format(g.startDay))…\(ISODateBytes.format(g.endDay)), to \(dir)/visits.csv, patients.csv, centre.json\n")
   }
 }
