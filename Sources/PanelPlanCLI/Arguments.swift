@@ -24,7 +24,7 @@ public struct OptionSpec: Sendable {
 
   /// `--format table|csv|json`, used everywhere a command writes results.
   public static let format = OptionSpec(
-    "format", value: "FORMAT", help: "How results are written.", default: "table", allowed: ["table", "csv", "json"])
+    "format", value: "FORMAT", help: "How results are written; with --out FILE.csv or FILE.json the file's extension chooses csv or json.", default: "table", allowed: ["table", "csv", "json"])
   /// `--out FILE`: write results to a file, whole or not at all.
   public static let out = OptionSpec(
     "out", value: "FILE", help: "Write the results to FILE (whole or not at all) instead of standard output.")
@@ -33,7 +33,7 @@ public struct OptionSpec: Sendable {
     "report", value: "FILE", help: "Also write a self-contained HTML report with charts to FILE.")
   /// `--lang en|sv`: the language of report labels.
   public static let lang = OptionSpec(
-    "lang", value: "LANG", help: "Language of the report's labels.", default: "en", allowed: ["en", "sv"])
+    "lang", value: "LANG", help: "Language of the terminal table and the report: labels, numbers (sv: 12 000, 2,10, 55 %) and dates (ISO).", default: "en", allowed: ["en", "sv"])
   /// `--csv-dialect standard|excel-sv`.
   public static let csvDialect = OptionSpec(
     "csv-dialect", value: "DIALECT", help: "CSV dialect: excel-sv writes ';' separators and decimal commas for Swedish Excel.",
@@ -177,6 +177,17 @@ public struct ParsedArguments: Sendable {
       allValues[name, default: []].append(value)
     }
     if wantsHelp { return }
+    // `--out plan.csv` / `plan.json` chooses the format unless `--format` is
+    // given, on every command where `--out` holds the results (the shared
+    // `OptionSpec.out`; `assign --out` is always its CSV list).
+    if values["format"] == nil, let out = values["out"],
+      spec.options.contains(where: { $0.name == "out" && $0.help == OptionSpec.out.help }),
+      let f = spec.options.first(where: { $0.name == "format" }) {
+      let ext = out.split(separator: "/").last.flatMap { $0.split(separator: ".").count > 1 ? $0.split(separator: ".").last : nil }
+      if let ext = ext.map({ $0.lowercased() }), ext == "csv" || ext == "json", f.allowed?.contains(ext) ?? true {
+        values["format"] = ext
+      }
+    }
     let required = spec.positionals.filter { !$0.optional }.count
     if positionals.count < required {
       throw UsageError("missing argument <\(spec.positionals[positionals.count].name)>", usage: spec.usage)

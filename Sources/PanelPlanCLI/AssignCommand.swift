@@ -142,7 +142,7 @@ public enum AssignCommand: CLICommand {
       context.window = "\(fromDay.map(ISODateBytes.format) ?? "start")…\(toDay.map(ISODateBytes.format) ?? "end")"
     }
     let dialect = a.string("csv-dialect").flatMap(CSVDialect.init(rawValue:)) ?? .standard
-    let listCSV = dialect.convert(AssignmentReport.csv(list, input: input))
+    let listCSV = (dialect == .excelSv ? "\u{FEFF}" : "") + dialect.convert(AssignmentReport.csv(list, input: input))
     let summary = AssignmentReport.table(list, input: input, clinicians: clinicians, context: context)
 
     // Everything is computed before anything is written.
@@ -164,7 +164,7 @@ public enum AssignCommand: CLICommand {
     }
     if let path = a.string("out") { try AtomicFile.write(listCSV, to: path) }
     if let path = a.string("write-scenario"), let scenarioText { try AtomicFile.write(scenarioText, to: path) }
-    try emitReport(a) { AssignmentCharts.report(list, input: input, clinicians: clinicians, context: context, language: $0) }
+    try emitReport(a, verdict: { Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes) }) { AssignmentCharts.report(list, input: input, clinicians: clinicians, context: context, language: $0) }
     output.write(a.string("format") == "csv" ? listCSV : summary)
   }
 }

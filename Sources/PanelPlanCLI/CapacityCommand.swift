@@ -17,13 +17,13 @@ public enum CapacityCommand: CLICommand {
     positionals: [PositionalSpec("centre.json", help: "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply.", optional: true)],
     options: [
       .format, .csvDialect, .out, .report, .lang,
-      OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist.", default: "1100"),
-      OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training.", default: "550"),
-      OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published).", default: "275"),
-      OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published).", default: "550"),
-      OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum.", default: "0"),
+      OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist (Socialstyrelsen's guideline, 2022).", default: "1100"),
+      OptionSpec("trainee-panel", value: "N", help: "Patients per full-time trainee past mid-training (Socialstyrelsen's guideline, 2022).", default: "550"),
+      OptionSpec("early-trainee-panel", value: "N", help: "Patients per full-time trainee before mid-training (not published; half the mid-training figure, an illustrative default).", default: "275"),
+      OptionSpec("doctor-panel", value: "N", help: "Patients per full-time licensed doctor without specialty (not published; the trainee figure, an illustrative default).", default: "550"),
+      OptionSpec("locum-panel", value: "N", help: "Patients per full-time locum (locums rarely hold a fixed-doctor list, so none by default).", default: "0"),
       OptionSpec("task-sharing", value: "SHARE", help: "Share of doctor time per patient moved to nurses and other professions; every panel grows by 1/(1-SHARE) (0 to 0.75; Altschuler et al. 2012).", default: "0"),
-      OptionSpec("hours", help: "Also show, per doctor, where the working hours go."),
+      OptionSpec("hours", help: "Also show, per doctor, where the working hours go; with --format csv, write those hours instead (doctor, role, fte, item, hours_per_year)."),
     ])
 
   /// Guideline parameters from the command's options.
@@ -66,7 +66,7 @@ public enum CapacityCommand: CLICommand {
     let capacity = CentreCapacity(centre: centre, parameters: params)
     var text: String
     switch a.string("format") {
-    case "csv": text = CapacityReport.csv(capacity)
+    case "csv": text = a.flag("hours") ? CapacityReport.hoursCSV(capacity) : CapacityReport.csv(capacity)
     case "json": text = try CapacityReport.json(capacity)
     default:
       text = CapacityReport.table(capacity, showHours: a.flag("hours"), workingTime: params.workingTime)
@@ -76,7 +76,7 @@ public enum CapacityCommand: CLICommand {
           + "every panel above × \(NumberFormat.fixed(TaskSharing.panelFactor(share: s), decimals: 3)) (1 / (1 − share))\n"
       }
     }
-    try emitReport(a) { CapacityCharts.report(capacity, language: $0) }
+    try emitReport(a, workingTime: params.workingTime, verdict: { Verdicts.capacity(capacity) }) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)
   }
 }
@@ -86,22 +86,36 @@ public enum ExampleCommand: CLICommand {
   public static let spec = CommandSpec(
     name: "example",
     abstract: "Show capacity for the built-in example care centre, or print its file.",
+    discussion: """
+      With --print-centre, writes the example centre to start your own from: as
+      JSON (the default), or with --format csv --out DIR as a folder of CSV files
+      (centre.csv, clinicians.csv, population.csv) that any command taking a
+      centre file accepts in its place and that a spreadsheet can edit.
+      """,
     options: [
-      .format,
-      OptionSpec("print-centre", help: "Print the example centre as a JSON file to start your own from."),
+      .format, .csvDialect, .out, .lang,
+      OptionSpec("print-centre", help: "Print the example centre as a JSON file (or, with --format csv --out DIR, a CSV folder) to start your own from."),
     ])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     let centre = ExampleCentre.make()
     if a.flag("print-centre") {
-      output.write(String(decoding: try JSONInput.encode(centre), as: UTF8.self))
+      if a.string("format") == "csv" {
+        guard let dir = a.string("out") else {
+          throw UsageError("a centre as CSV is a folder of files; give --out DIR with --format csv", usage: spec.usage)
+        }
+        try CentreFolder.write(centre, to: dir, dialect: csvDialect(a))
+        output.warn("Wrote \(CentreFolder.files(centre).map(\.0).joined(separator: ", ")) to \(dir)/\n")
+        return
+      }
+      try emit(String(decoding: try JSONInput.encode(centre), as: UTF8.self), a, &output)
       return
     }
     let capacity = CentreCapacity(centre: centre)
     switch a.string("format") {
-    case "csv": output.write(CapacityReport.csv(capacity))
-    case "json": output.write(try CapacityReport.json(capacity))
-    default: output.write(CapacityReport.table(capacity, showHours: true))
+    case "csv": try emit(CapacityReport.csv(capacity), a, &output)
+    case "json": try emit(try CapacityReport.json(capacity), a, &output)
+    default: try emit(CapacityReport.table(capacity, showHours: true), a, &output)
     }
   }
 }

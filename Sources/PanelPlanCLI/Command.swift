@@ -33,7 +33,7 @@ extension CLICommand {
   /// output. Commands that declare `OptionSpec.out` call this once, with the
   /// whole result, so a failure never leaves a partial file.
   public static func emit(_ text: String, _ arguments: ParsedArguments, _ output: inout CommandOutput) throws {
-    let text = csvDialect(arguments).convert(text)
+    let text = inDialect(text, arguments)
     if let out = try CommandFiles.output(arguments, "out") {
       try out.writeWhole(text)
     } else {
@@ -52,11 +52,72 @@ extension CLICommand {
     return d
   }
 
+  /// CSV text in the command's `--csv-dialect`. Excel opens a CSV file as
+  /// UTF-8 only when it starts with a byte-order mark; without it å, ä and
+  /// ö come out garbled, so excel-sv text starts with one.
+  public static func inDialect(_ text: String, _ arguments: ParsedArguments) -> String {
+    let dialect = csvDialect(arguments)
+    return dialect == .excelSv ? "\u{FEFF}" + dialect.convert(text) : text
+  }
+
   /// Writes the HTML report made by `make` to `--report FILE` when given.
-  public static func emitReport(_ arguments: ParsedArguments, _ make: (ReportLanguage) throws -> String) throws {
+  ///
+  /// - Parameter workingTime: the working-time parameters the results used,
+  ///   listed in the report's assumptions with their sources.
+  ///   - verdict: the table's plain-language verdict, made in the report's
+  ///     language and shown under the report's title.
+  public static func emitReport(
+    _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, verdict: (() -> String)? = nil,
+    _ make: (ReportLanguage) throws -> String
+  ) throws {
     guard let out = try CommandFiles.output(arguments, "report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
-    try out.writeWhole(try make(language))
+    let html = try ReportLanguage.$current.withValue(language) {
+      var assumptions = reportAssumptions(arguments)
+      if let w = workingTime {
+        assumptions.items += WorkingTimeSensitivity.rows(parameters: w).map {
+          .init(name: "workingTime." + $0.name, value: NumberFormat.fixed($0.value, decimals: $0.value.rounded() == $0.value ? 0 : 2) + " " + $0.unit,
+                source: $0.source)
+        }
+      }
+      var html = try make(language)
+      if let verdict, let r = html.range(of: "</h1>") {
+        let text = verdict().trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\"")
+        html.replaceSubrange(r.upperBound..<r.upperBound, with: "\n<p><strong>" + SVGCanvas.escape(text) + "</strong></p>")
+      }
+      return assumptions.appended(to: html, language: language)
+    }
+    try out.writeWhole(html)
+  }
+}
+
+extension CLICommand {
+  /// What a report states as its assumptions: every option that shapes the
+  /// results (not where or how they are written), the value used, and
+  /// whether it was given or is the documented default.
+  static func reportAssumptions(_ a: ParsedArguments) -> ReportAssumptions {
+    let l = ReportLanguage.current
+    let presentation: Set<String> = ["format", "out", "report", "lang", "csv-dialect", "threads", "per-patient"]
+    var items: [ReportAssumptions.Item] = []
+    for (i, p) in a.spec.positionals.enumerated() {
+      items.append(.init(name: "<\(p.name)>", value: a.positional(i) ?? l("built-in example"),
+                         source: a.positional(i) == nil ? l("default") + ": " + p.help : l("given on the command line")))
+    }
+    for o in a.spec.options where !presentation.contains(o.name) && !o.name.hasPrefix("print-") {
+      if o.isFlag {
+        if a.has(o.name) { items.append(.init(name: "--" + o.name, value: l("yes"), source: l("given on the command line"))) }
+        continue
+      }
+      guard let v = a.string(o.name) else { continue }
+      items.append(.init(name: "--" + o.name, value: v,
+                         source: a.has(o.name) ? l("given on the command line") : l("default") + ": " + o.help))
+    }
+    var words = ["panelplan", a.spec.name] + a.positionals
+    for o in a.spec.options where a.has(o.name) {
+      if o.isFlag { words.append("--" + o.name) } else { for v in a.strings(o.name) { words += ["--" + o.name, v] } }
+    }
+    let command = words.map { w in w.contains(" ") ? "'" + w + "'" : w }.joined(separator: " ")
+    return ReportAssumptions(items: items, command: command)
   }
 }
 
@@ -141,7 +202,17 @@ public enum PanelPlanCLI {
       // would overwrite an input or cannot be written.
       try FlagRules.check(parsed)
       try CommandFiles.check(parsed)
-      try command.run(parsed, output: &scratch)
+      // `--lang sv` gives Swedish words and numbers in tables and verdicts;
+      // CSV and JSON stay machine-readable whatever the language.
+      let language = parsed.spec.options.contains { $0.name == "lang" }
+        ? ReportLanguage(rawValue: parsed.string("lang") ?? "en") ?? .en : .en
+      let human = !parsed.spec.options.contains { $0.name == "format" } || parsed.string("format") == "table"
+      // Commands that can take long and count no units of their own get a
+      // line with the time elapsed (simulate, project, recruit and sweep
+      // show units and time left).
+      let ticker = command.spec.name == "continuity" || (command.spec.name == "recruit" && parsed.flag("when")) ? TerminalProgress.start(command.spec.name) : nil
+      defer { ticker?.stop() }
+      try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError
       return scratch.failed ? ExitCode.failure : ExitCode.success

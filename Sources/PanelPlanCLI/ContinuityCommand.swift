@@ -25,7 +25,7 @@ public enum ContinuityCommand: CLICommand {
       OptionSpec("to", value: "DATE", help: "Last day counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("min-visits", value: "N", help: "Visits a patient needs in a scope to count there (COC needs 2).", default: "2 (3 with --skr)"),
       OptionSpec("skr", help: "SKR Primärvårdskvalitet's definition: at least 3 visits in the 18 months ending at --to (or the last date in the file), only visits at the patient's listing unit (the patients file's unit, else the unit of most of the patient's rows)."),
-      OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor (case ignored).", default: "läkare,lakare,läk,doctor,physician,gp,dr"),
+      OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor, replacing the built-in list (case, punctuation and spaces ignored).", default: "Swedish doctor titles: läkare, ST-läkare, AT-läkare, BT-läkare, distriktsläkare, specialistläkare, allmänläkare, leg. läkare, specialist i allmänmedicin, hyrläkare ... and doctor, physician, GP"),
       OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count, e.g. physical,video (case ignored). Default: all."),
       OptionSpec("compare-from", value: "DATE", help: "Comparison mode: first day of the baseline period; the main window is the current period."),
       OptionSpec("compare-to", value: "DATE", help: "Comparison mode: last day of the baseline period."),
@@ -106,11 +106,13 @@ public enum ContinuityCommand: CLICommand {
     let current = try analyse(path, options, skrEnd: options.toDay)
     for e in current.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
     if current.scan.skippedRows > 0 { output.warn("Skipped \(current.scan.skippedRows) bad row(s) in \(path).\n") }
+    for w in current.professions.warnings(file: path) { output.warn(w + "\n") }
     let groups = current.summaries()
     let format = a.string("format") ?? "table"
 
     let comparing = a.has("compare-from") || a.has("compare-to") || a.has("compare-file")
     var text: String
+    var comparisonSection: ((ReportLanguage) -> String)?
     var csvBytes: [UInt8]?
     if comparing {
       var b = options
@@ -126,6 +128,7 @@ public enum ContinuityCommand: CLICommand {
       }
       let changes = ContinuityReport.changes(baseline: baseline.summaries(), current: groups)
       text = try ContinuityReport.comparison(changes, format: format, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current))
+      comparisonSection = { ContinuityComparisonReport.section(changes, baselineTitle: title(baseFile, baseline), currentTitle: title(path, current), language: $0) }
     } else {
       switch format {
       case "csv":
@@ -133,7 +136,7 @@ public enum ContinuityCommand: CLICommand {
         csvBytes = ContinuityReport.csvBytes(groups, dialect: csvDialect(a))
         text = ""
       case "json": text = try ContinuityReport.json(current, groups, file: path)
-      default: text = ContinuityReport.table(current, groups, file: path)
+      default: text = Verdicts.continuity(groups, minVisits: current.minVisits) + ContinuityReport.table(current, groups, file: path) + "\n" + current.professions.table()
       }
     }
     // Everything is computed before anything is written.
@@ -153,8 +156,13 @@ public enum ContinuityCommand: CLICommand {
         throw error
       }
     }
-    try emitReport(a) { ContinuityCharts.report(current, file: path, language: $0) }
-    if let csvBytes {
+    try emitReport(a, verdict: { Verdicts.continuity(groups, minVisits: current.minVisits) }) { l in
+      let html = ContinuityCharts.report(current, file: path, language: l)
+      return comparisonSection.map { ContinuityComparisonReport.inserting($0(l), into: html) } ?? html
+    }
+    if var csvBytes {
+      // Excel-sv CSV starts with a byte-order mark (see `inDialect`).
+      if csvDialect(a) == .excelSv && !csvBytes.starts(with: [0xEF, 0xBB, 0xBF]) { csvBytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
       if let file = try CommandFiles.output(a, "out") {
         do { try file.write(csvBytes); try file.commit() } catch { file.discard(); throw error }
       } else {

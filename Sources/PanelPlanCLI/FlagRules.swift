@@ -17,7 +17,11 @@ public enum FlagRules {
       if let n = names.first(where: has) { throw refuse("--\(n) is not used \(reason)") }
     }
 
-    if has("lang") && !has("report") { throw refuse("--lang sets the language of the report; it needs --report FILE") }
+    // --lang applies to the table and to the report (issue 17); CSV and JSON
+    // are the same in every language, so alone with them it does nothing.
+    if has("lang") && !has("report") && a.spec.options.contains(where: { $0.name == "format" }) && (a.string("format") ?? "table") != "table" {
+      throw refuse("--lang sets the language of the table and the report; CSV and JSON are the same in every language")
+    }
     if has("csv-dialect") {
       var format = a.string("format") ?? "table"
       if a.spec.name == "sweep" && !has("format"), let out = a.string("out") {
@@ -30,11 +34,14 @@ public enum FlagRules {
 
     switch a.spec.name {
     case "capacity":
-      if has("hours") && (a.string("format") ?? "table") != "table" {
-        throw refuse("--hours adds a section to the table; it needs --format table")
+      if has("hours") && a.string("format") == "json" {
+        throw refuse("--hours has a table and a CSV form (issue 17); it needs --format table or csv")
       }
     case "example":
-      if has("print-centre") && has("format") { throw refuse("--print-centre always prints JSON; leave out --format") }
+      // --print-centre prints JSON, or with --format csv --out DIR a CSV centre folder (issue 17).
+      if has("print-centre") && has("format") && a.string("format") == "table" {
+        throw refuse("--print-centre prints JSON, or a CSV folder with --format csv --out DIR; leave out --format table")
+      }
     case "simulate":
       if has("print-scenario") {
         try refuseAny(["replications", "seed", "threads", "report", "format", "csv-dialect"], "with --print-scenario (it prints the scenario and stops)")

@@ -144,15 +144,18 @@ public enum ProjectCommand: CLICommand {
     let loaded = try StaffingOptions.load(a)
     let settings = try StaffingOptions.settings(a, regions: loaded.regions)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
-    let result = projection.run(settings)
+    let counter = ProgressCounter(total: settings.replications, unit: "replications")
+    let progress = TerminalProgress.start("project", counter: counter)
+    let result = projection.run(settings, progress: counter)
+    progress?.stop()
     for w in result.warnings { output.warn("Warning: \(w)\n") }
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)
     case "json": text = try StaffingReport.json(result)
-    default: text = StaffingReport.table(result, title: loaded.name)
+    default: text = Verdicts.projection(result) + StaffingReport.table(result, title: loaded.name)
     }
-    try emitReport(a) { StaffingCharts.report(result, title: loaded.name, language: $0) }
+    try emitReport(a, verdict: { Verdicts.projection(result) }) { StaffingCharts.report(result, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -71,7 +71,9 @@ public enum RecruitCommand: CLICommand {
 
     if a.flag("when") {
       let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
-      try emit(whenReport(solver.yearMet(), target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
+      let met = solver.yearMet()
+      try emitReport(a) { RecruitWhenReport.report(met, target: target, title: loaded.name, replications: settings.replications, language: $0) }
+      try emit(whenReport(met, target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
       return
     }
 
@@ -79,15 +81,18 @@ public enum RecruitCommand: CLICommand {
     let levers = try self.levers(a)
     settings.years = by - settings.startYear
     let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
-    let solutions = levers.map { solver.solve(lever: $0, by: by) }
+    let counter = ProgressCounter(total: settings.replications * levers.count, unit: "searches (replications × levers)")
+    let progress = TerminalProgress.start("recruit", counter: counter)
+    let solutions = levers.map { solver.solve(lever: $0, by: by, progress: counter) }
+    progress?.stop()
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.recruitmentCSV(solutions, target: target)
     case "json": text = try StaffingReport.recruitmentJSON(solutions, target: target)
     default:
-      text = StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
+      text = Verdicts.recruitment(solutions, target: target) + StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
     }
-    try emitReport(a) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
+    try emitReport(a, verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 
@@ -102,12 +107,15 @@ public enum RecruitCommand: CLICommand {
       return "{\n  \"target\" : \"\(target.label)\",\n  \"yearMet\" : \(m.year.map(String.init) ?? "null"),\n  \"shareMeetingByYear\" : {"
         + m.shareMeetingByYear.map { "\"\($0.year)\" : \(NumberFormat.machine($0.share))" }.joined(separator: ", ") + "}\n}\n"
     default:
-      var out = "\(title): the year the plan first meets \(target.label)\n"
-      out += m.year.map { "Met in \($0)" } ?? "Not met within the horizon"
-      out += replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n"
+      let sv = ReportLanguage.current == .sv
+      var out = sv
+        ? "\(title): året då planen först når \(target.localizedLabel)\n" + (m.year.map { "Nås \($0)" } ?? "Nås inte inom tidshorisonten")
+          + (replications > 1 ? " (i tillräckligt många replikeringar; andel per år nedan)\n\n" : "\n\n")
+        : "\(title): the year the plan first meets \(target.label)\n" + (m.year.map { "Met in \($0)" } ?? "Not met within the horizon")
+          + (replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n")
       var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met"])
       for (year, share) in m.shareMeetingByYear {
-        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? "yes" : "no")])
+        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? ReportLanguage.current("yes") : ReportLanguage.current("no"))])
       }
       return out + t.render()
     }

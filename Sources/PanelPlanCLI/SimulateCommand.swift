@@ -51,7 +51,10 @@ public enum SimulateCommand: CLICommand {
     let seed = try a.uint64("seed") ?? 1
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let simulation = CentreSimulation(centre: scenario.centre, parameters: scenario.parameters)
-    let summary = Replications.run(simulation, count: replications, seed: seed, threads: threads)
+    let counter = ProgressCounter(total: replications, unit: "replications")
+    let progress = TerminalProgress.start("simulate", counter: counter)
+    let summary = Replications.run(simulation, count: replications, seed: seed, threads: threads, progress: counter)
+    progress?.stop()
     var context = SimulationReport.Context(
       scenarioName: scenario.name, centreName: scenario.centre.name, centreId: scenario.centre.id,
       listed: scenario.centre.population.count, years: scenario.parameters.years,
@@ -66,7 +69,7 @@ public enum SimulateCommand: CLICommand {
       text = SimulationReport.table(summary, context: context)
         + SimulationReport.capacityNote(summary, capacity: CentreCapacity(centre: scenario.centre, parameters: scenario.parameters.capacity))
     }
-    try emitReport(a) { SimulationCharts.report(summary, context: context, language: $0) }
+    try emitReport(a, workingTime: scenario.parameters.workingTime) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)
   }
 
@@ -84,7 +87,10 @@ public enum SimulateCommand: CLICommand {
     let seed = try a.uint64("seed") ?? 1
     let threads = try a.int("threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
     let all = Region(name: loaded.name, centres: loaded.regions.flatMap(\.centres))
-    let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads)
+    let counter = ProgressCounter(total: replications, unit: "replications")
+    let progress = TerminalProgress.start("simulate", counter: counter)
+    let summary = Replications.run(region: all, parameters: parameters, count: replications, seed: seed, threads: threads, progress: counter)
+    progress?.stop()
     var context = SimulationReport.Context(
       scenarioName: loaded.name,
       centreName: all.centres.count == 1 ? all.centres[0].name : "\(all.centres.count) care centres",
@@ -99,7 +105,7 @@ public enum SimulateCommand: CLICommand {
     case "json": text = try SimulationReport.json(summary, context: context)
     default: text = SimulationReport.table(summary, context: context)
     }
-    try emitReport(a) { SimulationCharts.report(summary, context: context, language: $0) }
+    try emitReport(a, workingTime: parameters.workingTime) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -225,7 +225,8 @@ public enum SweepCommand: CLICommand {
     // Where rows go: streamed to a temporary file (CSV, JSON with --out),
     // or collected and written whole at the end.
     let stream = format.streams ? try CommandFiles.output(a, "out") : nil
-    var text = shardWriter?.prefix ?? dialect.convert(format.header)
+    // Excel-sv CSV starts with a byte-order mark (see `inDialect`).
+    var text = shardWriter?.prefix ?? ((dialect == .excelSv && kind == .csv ? "\u{FEFF}" : "") + dialect.convert(format.header))
     if let stream { try stream.write(text); text = "" }
     var tableRows: [SweepRow] = []
     var kept: [SweepRow] = []  // parameters plus only the metrics ranking needs
@@ -255,7 +256,7 @@ public enum SweepCommand: CLICommand {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     if kind == .table {
-      text += format.table(tableRows)
+      text = Verdicts.sweep(points: tableRows.count, ranked: !wanted.isEmpty) + text + format.table(tableRows)
     } else {
       text += shardWriter?.suffix(rowCount: written) ?? format.footer(rowCount: written)
     }

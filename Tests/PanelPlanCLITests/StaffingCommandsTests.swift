@@ -60,7 +60,9 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
     let p = run(["project", a, "--years", "1"])
     #expect(p.code == 0)
-    #expect(p.out.hasPrefix("Gotland: staffing projection"))
+    // The table opens with the verdict, then the title.
+    #expect(p.out.contains("\nGotland: staffing projection"))
+    #expect(p.out.hasPrefix("The guideline ratio goes from"))
   }
 
   @Test func usageAndInputErrors() {

@@ -66,6 +66,9 @@ public struct VisitContinuityAnalysis: Sendable {
   /// Rough bytes held by the workers' per-partition state and batches at the
   /// end of the scan.
   public var accumulatorBytes: Int
+  /// The profession values seen in the window, rows each, and how each was
+  /// classified.
+  public var professions = ProfessionTally(entries: [])
 
   /// The indices of patient `i` in a scope.
   public func indices(_ i: Int, _ scope: ContinuityScope) -> ContinuityIndices {
@@ -138,6 +141,7 @@ public struct VisitContinuityAnalysis: Sendable {
       if part == 0 { shared = SharedPartitions(count: ContinuityPartitionSink.partitions, parts: reader.workers) }
       return ContinuityPartitionSink(filter: filter, countCentres: !hasUnitFromFile, part: part, shared: shared, batchBytes: batchBytes)
     }
+    let professions = ProfessionTally(sinks.map(\.filter))
     var acc = PartitionedContinuity(&sinks)
     let memory = acc.sinkBytes
 
@@ -255,7 +259,7 @@ public struct VisitContinuityAnalysis: Sendable {
       minVisits: options.minVisits, countedVisits: acc.countedRows, patients: acc.patients,
       doctorStatistics: doctorStats, allStatistics: allStats,
       hasFixedDoctor: fixedDoctor.map { $0 >= 0 }, unorderedPatients: unorderedCount, groupings: groupings,
-      accumulatorBytes: memory)
+      accumulatorBytes: memory, professions: professions)
   }
 
   /// Groups keyed by interned ids, labelled and ordered by the ids' text;

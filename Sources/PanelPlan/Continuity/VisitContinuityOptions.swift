@@ -7,9 +7,11 @@ public struct VisitContinuityOptions: Sendable {
   /// Patients with fewer visits (in a scope) are left out of that scope's
   /// aggregates. Default 2, the least COC needs and what UK reports use.
   public var minVisits = 2
-  /// Profession values that mean a doctor, compared after trimming and
-  /// lower-casing. Default: Swedish and English words used in exports.
-  public var doctorValues: Set<String> = ["läkare", "lakare", "läk", "doctor", "physician", "gp", "dr"]
+  /// Profession values that mean a doctor, compared after
+  /// `ProfessionTitles.normalise` (case, punctuation and spaces ignored).
+  /// Default: the Swedish doctor titles (ST-läkare, AT-läkare,
+  /// distriktsläkare, specialistläkare, leg. läkare ...) and English words.
+  public var doctorValues: Set<String> = ProfessionTitles.doctorTitles
   /// Contact types that count (lower-cased); nil: every type counts.
   public var contactTypes: Set<String>?
   /// SKR's definition: only visits at the patient's listing unit count.
@@ -64,13 +66,16 @@ struct VisitFilter {
   let listing: ListingUnits?
   var professions = ByteInterner(capacity: 16)
   var professionIsDoctor: [Bool] = []
+  /// Rows per distinct profession value (in the window), for the table of
+  /// values seen.
+  var professionRows: [Int] = []
   var contacts = ByteInterner(capacity: 16)
   var contactCounts: [Bool] = []
 
   init(_ o: VisitContinuityOptions, listing: ListingUnits?) {
     fromDay = o.fromDay ?? Int32.min
     toDay = o.toDay ?? Int32.max
-    doctorValues = Set(o.doctorValues.map(VisitContinuityOptions.normalise))
+    doctorValues = Set(o.doctorValues.map(ProfessionTitles.normalise))
     contactTypes = o.contactTypes.map { Set($0.map(VisitContinuityOptions.normalise)) }
     self.listing = o.listingUnitOnly ? listing : nil
   }
@@ -92,8 +97,10 @@ struct VisitFilter {
     var isNew = false
     let k = professions.intern(row.profession, isNew: &isNew)
     if isNew {
-      professionIsDoctor.append(doctorValues.contains(VisitContinuityOptions.normalise(String(decoding: row.profession, as: UTF8.self))))
+      professionIsDoctor.append(doctorValues.contains(ProfessionTitles.normalise(String(decoding: row.profession, as: UTF8.self))))
+      professionRows.append(0)
     }
+    professionRows[Int(k)] &+= 1
     return professionIsDoctor[Int(k)] ? 2 : 1
   }
 }

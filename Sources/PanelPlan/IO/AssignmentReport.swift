@@ -120,7 +120,8 @@ public enum AssignmentReport {
     var t = TextTable(headers: ["Priority group", "Listed", "With fixed doctor", "Share", "Target"])
     func target(_ share: Double?, _ goal: Double) -> String {
       guard let share else { return F.percent(goal, decimals: 0) }
-      return F.percent(goal, decimals: 0) + (share >= goal ? " (met)" : " (not met)")
+      let l = ReportLanguage.current
+      return F.percent(goal, decimals: 0) + " (" + l(share >= goal ? "met" : "not met") + ")"
     }
     for g in PriorityGroup.allCases {
       let s = coverage.share(of: g)
@@ -144,20 +145,40 @@ public enum AssignmentReport {
   public static func table(_ list: PanelAssignment, input: AssignmentInput, clinicians: [Clinician], context c: Context) -> String {
     let n = input.patients.count
     let weighted = input.patients.needWeight.reduce(0.0) { $0 + Double($1) }
-    var out = "Care centre: \(c.centreName) (\(c.centreId))\n"
-    out += "Capacity: \(c.capacityView == .guideline ? "guideline" : "working-time") view, fill limit \(F.fixed(c.fillLimit, decimals: 2)); seed \(c.seed)"
-    if !c.removed.isEmpty { out += "; without \(c.removed.joined(separator: ", "))" }
-    out += "\n"
-    out += "Patients: \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) need-weighted); ages at \(input.ageYear)\n"
-    if let w = c.window {
-      out += "Visits in \(w): \(F.grouped(Double(input.visitRowsInWindow))) rows, \(F.grouped(Double(input.visitRowsCounted))) with this centre's clinicians\n"
+    var out = Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes)
+    let sv = ReportLanguage.current == .sv
+    if sv {
+      out += "Vårdcentral: \(c.centreName) (\(c.centreId))\n"
+      out += "Kapacitet: \(c.capacityView == .guideline ? "riktvärdet" : "arbetstiden"), högsta fyllnadsgrad \(F.fixed(c.fillLimit, decimals: 2)); slumpfrö \(c.seed)"
+      if !c.removed.isEmpty { out += "; utan \(c.removed.joined(separator: ", "))" }
+      out += "\n"
+      out += "Patienter: \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) vårdtyngdsviktade); ålder år \(input.ageYear)\n"
+      if let w = c.window {
+        out += "Besök \(w): \(F.grouped(Double(input.visitRowsInWindow))) rader, \(F.grouped(Double(input.visitRowsCounted))) hos vårdcentralens läkare och personal\n"
+      } else {
+        out += "Besök: inga angivna (ingen preferens för mest träffad läkare)\n"
+      }
+      out += "\nListor mot kapaciteten (vårdtyngdsviktade patienter)\n" + doctorTable(list, clinicians: clinicians).render()
+      out += "\nVem som har fast läkarkontakt\n" + groupTable(list.coverage(of: input.patients)).render()
+      let ch = list.changes
+      out += "\nRelationer: \(F.grouped(Double(ch.before))) före; \(F.grouped(Double(ch.kept))) behålls, \(F.grouped(Double(ch.moved))) flyttas, \(F.grouped(Double(ch.ended))) avslutas; \(F.grouped(Double(ch.new))) nya\n"
     } else {
-      out += "Visits: none given (no most-seen preference)\n"
+      out += "Care centre: \(c.centreName) (\(c.centreId))\n"
+      out += "Capacity: \(c.capacityView == .guideline ? "guideline" : "working-time") view, fill limit \(F.fixed(c.fillLimit, decimals: 2)); seed \(c.seed)"
+      if !c.removed.isEmpty { out += "; without \(c.removed.joined(separator: ", "))" }
+      out += "\n"
+      out += "Patients: \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) need-weighted); ages at \(input.ageYear)\n"
+      if let w = c.window {
+        out += "Visits in \(w): \(F.grouped(Double(input.visitRowsInWindow))) rows, \(F.grouped(Double(input.visitRowsCounted))) with this centre's clinicians\n"
+      } else {
+        out += "Visits: none given (no most-seen preference)\n"
+      }
+      out += "\nPanels against capacity (need-weighted patients)\n" + doctorTable(list, clinicians: clinicians).render()
+      out += "\nWho has a fixed doctor\n" + groupTable(list.coverage(of: input.patients)).render()
+      let ch = list.changes
+      out += "\nRelations: \(F.grouped(Double(ch.before))) before; \(F.grouped(Double(ch.kept))) kept, \(F.grouped(Double(ch.moved))) moved, \(F.grouped(Double(ch.ended))) ended; \(F.grouped(Double(ch.new))) new\n"
     }
-    out += "\nPanels against capacity (need-weighted patients)\n" + doctorTable(list, clinicians: clinicians).render()
-    out += "\nWho has a fixed doctor\n" + groupTable(list.coverage(of: input.patients)).render()
     let ch = list.changes
-    out += "\nRelations: \(F.grouped(Double(ch.before))) before; \(F.grouped(Double(ch.kept))) kept, \(F.grouped(Double(ch.moved))) moved, \(F.grouped(Double(ch.ended))) ended; \(F.grouped(Double(ch.new))) new\n"
     var reasons = [Int](repeating: 0, count: PanelAssignment.Reason.allCases.count)
     for r in list.reason { reasons[Int(r.rawValue)] += 1 }
     out += "Reasons: " + PanelAssignment.Reason.allCases.filter { reasons[Int($0.rawValue)] > 0 }

@@ -12,11 +12,18 @@ public enum CapacityReport {
   ///   - workingTime: the parameters `c` was computed with (for the
   ///     sensitivity table).
   public static func table(_ c: CentreCapacity, showHours: Bool = false, workingTime: WorkingTimeParameters = .standard) -> String {
-    var out = "Care centre: \(c.centreName) (\(c.centreId))\n"
-    out += "Listed: \(F.grouped(Double(c.listedCount))) people, \(F.grouped(c.weightedListed)) need-weighted\n\n"
+    let sv = ReportLanguage.current == .sv
+    var out = Verdicts.capacity(c) + "\n"
+    out += (sv ? "Vårdcentral" : "Care centre") + ": \(c.centreName) (\(c.centreId))\n"
+    out += sv
+      ? "Listade: \(F.grouped(Double(c.listedCount))) personer, \(F.grouped(c.weightedListed)) vårdtyngdsviktade\n"
+      : "Listed: \(F.grouped(Double(c.listedCount))) people, \(F.grouped(c.weightedListed)) need-weighted\n"
+    out += sv
+      ? "Listningstak i vårdtyngdsviktade patienter: enligt riktvärdet (1 100 per heltidsspecialist, justerat) och enligt arbetstiden.\n\n"
+      : "Panels are in need-weighted patients: by the guideline (1,100 per full-time specialist, adjusted) and by working time.\n\n"
 
     var t = TextTable(headers: [
-      "Doctor", "Role", "FTE", "Duties", "Guideline base", "Guideline panel", "Patient h/yr", "Time panel", "Visit slots/yr", "Assigned",
+      "Doctor", "Role", "FTE", "Duties", "Guideline base", "Panel, guideline", "Patient hours/yr", "Panel, working time", "Visit slots/yr", "Assigned",
     ])
     t.alignments[1] = .left
     for d in c.doctors {
@@ -39,7 +46,7 @@ public enum CapacityReport {
     out += " (DoctorSlots; the simulation and sweeps use the same slots).\n\n"
 
     if showHours {
-      out += "Where the hours go (hours per year)\n"
+      out += (sv ? "Vart timmarna går (timmar per år)" : "Where the hours go (hours per year)") + "\n"
       let labels = c.doctors.first?.workingTime.items.map(\.label) ?? []
       var h = TextTable(headers: ["Doctor", "Contracted"] + labels)
       for d in c.doctors {
@@ -49,7 +56,7 @@ public enum CapacityReport {
       out += sensitivity(workingTime)
     }
 
-    var u = TextTable(headers: ["Unit", "Guideline", "Working time"])
+    var u = TextTable(headers: ["Unit", "Guideline view", "Working-time view"])
     u.append(["Capacity (need-weighted patients)", F.grouped(c.guidelineCapacity), F.grouped(c.workingTimeCapacity)])
     u.append(["Guideline ratio (weighted listed / capacity)", F.fixed(c.guidelineRatio, decimals: 2), F.fixed(c.workingTimeRatio, decimals: 2)])
     u.append(["GP specialist FTE missing", F.fixed(c.specialistFTEGap, decimals: 1), F.fixed(c.specialistFTEGapWorkingTime, decimals: 1)])
@@ -61,9 +68,15 @@ public enum CapacityReport {
       out += "–: not defined, because a capacity or the specialist FTE is zero (no doctor time in that view).\n"
     }
     // Issue 13, finding 7: the national figure is per head, this one per FTE.
-    out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100 per full-time specialist;"
-    out += " Sweden 2023: 2,039 residents per specialist counted per head, not per FTE, so a per-FTE figure is higher)\n"
-    out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
+    if sv {
+      out += "Listade per heltidsspecialist: \(F.grouped(c.listedPerSpecialistFTE)) (riktvärde \(F.grouped(1100)) per heltidsspecialist;"
+      out += " Sverige 2023: \(F.grouped(2039)) invånare per specialist räknat per person, inte per heltid, så ett tal per heltid blir högre)\n"
+      out += "Listade per anställd heltidsläkare: \(F.grouped(c.listedPerDoctorFTE)); hyrläkare \(F.fixed(c.locumFTE, decimals: 2)) heltid; sjuksköterskor och övriga i teamet \(F.fixed(c.teamFTE, decimals: 2)) heltid\n"
+    } else {
+      out += "Listed per GP specialist FTE: \(F.grouped(c.listedPerSpecialistFTE)) (guideline 1,100 per full-time specialist;"
+      out += " Sweden 2023: 2,039 residents per specialist counted per head, not per FTE, so a per-FTE figure is higher)\n"
+      out += "Listed per employed doctor FTE: \(F.grouped(c.listedPerDoctorFTE)); locum FTE \(F.fixed(c.locumFTE, decimals: 2)); nurse and team FTE \(F.fixed(c.teamFTE, decimals: 2))\n"
+    }
     return out
   }
 

@@ -155,17 +155,19 @@ public enum ContinuityReport {
       struct Root: Encodable { var baseline: String; var current: String; var changes: [Change] }
       return String(decoding: try JSONInput.encode(Root(baseline: baselineTitle, current: currentTitle, changes: changes)), as: UTF8.self) + "\n"
     default:
-      var s = "Baseline: \(baselineTitle)\nCurrent:  \(currentTitle)\nMeans over patients; change is relative (the agreement's target is +20%).\n"
+      var s = ReportLanguage.current == .sv
+        ? "Utgångsläge: \(baselineTitle)\nNu:          \(currentTitle)\nMedelvärden över patienter; förändringen är relativ (överenskommelsens mål är +20 %).\n"
+        : "Baseline: \(baselineTitle)\nCurrent:  \(currentTitle)\nMeans over patients; change is relative (the agreement's target is +20%).\n"
       var grouping = ""
       var t = TextTable(headers: ["group", "scope", "index", "baseline", "current", "change"])
-      func flush() { if !t.rows.isEmpty { s += "\nBy \(grouping.replacingOccurrences(of: "_", with: " ")):\n" + t.render() } }
+      func flush() { if !t.rows.isEmpty { s += "\n" + ReportLanguage.current("By") + " " + Terms.label(grouping, ReportLanguage.current).lowercased() + ":\n" + t.render() } }
       for c in changes {
         if c.grouping != grouping {
           flush()
           grouping = c.grouping
           t = TextTable(headers: ["group", "scope", "index", "baseline", "current", "change"])
         }
-        t.append([c.group, c.scope, c.index, c.baselineMean.map { NumberFormat.fixed($0, decimals: 3) } ?? "–",
+        t.append([c.group, c.scope, Terms.label(c.index, ReportLanguage.current), c.baselineMean.map { NumberFormat.fixed($0, decimals: 3) } ?? "–",
                   c.currentMean.map { NumberFormat.fixed($0, decimals: 3) } ?? "–",
                   c.relativeChange.map { ($0 >= 0 ? "+" : "") + NumberFormat.percent($0) } ?? "–"])
       }

@@ -33,6 +33,11 @@ public enum RegionFile {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw InputError(file: path, problem: "no such file or directory")
     }
+    if isDirectory.boolValue && CentreFolder.isCentreFolder(path) {
+      // A care centre as a folder of CSV files: a region of one centre.
+      let centre = try CentreFile.load(path)
+      return Loaded(regions: [Region(name: centre.region ?? centre.name, centres: [centre])], name: centre.name)
+    }
     if isDirectory.boolValue {
       return try loadDirectory(path, roster: nil, startYear: startYear, trainingYears: trainingYears)
     }

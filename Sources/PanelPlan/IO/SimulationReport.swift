@@ -66,7 +66,7 @@ public enum SimulationReport {
 
   enum Kind { case index, share, number }
 
-  private static func cell(_ x: Double, _ k: Kind) -> String {
+  static func cell(_ x: Double, _ k: Kind) -> String {
     guard x.isFinite else { return "–" }
     switch k {
     case .index: return F.fixed(x, decimals: 3)
@@ -78,23 +78,37 @@ public enum SimulationReport {
   /// A readable summary: one row per result with the mean and the 5–95%
   /// band over replications.
   public static func table(_ s: ReplicationSummary, context c: Context) -> String {
-    var out = "Scenario: \(c.scenarioName)\n"
-    out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
-    out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
-    out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n"
-    // Issue 13, finding 7: say what the continuity indices leave out.
-    let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
-    out += "Continuity counts the visits made at this centre: doctor contacts that went elsewhere"
-    out += elsewhere.isFinite ? " (\(F.percent(elsewhere)))" : ""
-    out += " are in no index.\n"
-    if c.warmUpYears > 0 {
-      out += "Measured after a warm-up of \(c.warmUpYears) year\(c.warmUpYears == 1 ? "" : "s") whose contacts are not counted.\n"
+    var out = Verdicts.simulation(s)
+    if ReportLanguage.current == .sv {
+      let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
+      out += "Scenario: \(c.scenarioName)\n"
+      out += "Vårdcentral: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listade\n"
+      out += "\(c.years) år, \(c.replications) replikering\(c.replications == 1 ? "" : "ar"), slumpfrö \(c.seed); väntetider i öppetdagar\n"
+      out += "Väntetiderna gäller genomförda läkarkontakter; de som tröttnade på att vänta sökte vård annanstans.\n"
+      out += "Kontinuiteten räknar besöken på den här vårdcentralen: läkarkontakter som gick annanstans"
+      out += elsewhere.isFinite ? " (\(F.percent(elsewhere)))" : ""
+      out += " ingår inte i något index.\n"
+      if c.warmUpYears > 0 { out += "Mätt efter en uppvärmning på \(c.warmUpYears) år vars kontakter inte räknas.\n" }
+      out += "Vårdgarantin: medicinsk bedömning inom \(c.guaranteeDays) öppetdagar.\n\n"
+    } else {
+      out += "Scenario: \(c.scenarioName)\n"
+      out += "Care centre: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listed\n"
+      out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
+      out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n"
+      // Issue 13, finding 7: say what the continuity indices leave out.
+      let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
+      out += "Continuity counts the visits made at this centre: doctor contacts that went elsewhere"
+      out += elsewhere.isFinite ? " (\(F.percent(elsewhere)))" : ""
+      out += " are in no index.\n"
+      if c.warmUpYears > 0 {
+        out += "Measured after a warm-up of \(c.warmUpYears) year\(c.warmUpYears == 1 ? "" : "s") whose contacts are not counted.\n"
+      }
+      out += "The guarantee: a medical assessment within \(c.guaranteeDays) open days.\n\n"
     }
-    out += "The guarantee: a medical assessment within \(c.guaranteeDays) open days.\n\n"
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
     for (name, label, kind) in labels {
       guard let b = s.band(name) else { continue }
-      t.append([label, cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
+      t.append([Terms.label(name, ReportLanguage.current), cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
     }
     out += t.render()
     return out

@@ -50,10 +50,18 @@ public enum StaffingReport {
   /// The whole report: the total by year, then, for several regions, each
   /// region in the last year.
   public static func table(_ r: ProjectionResult, title: String) -> String {
-    var out = "\(title): staffing projection \(r.years.first ?? 0)–\(r.years.last ?? 0)"
-    out += r.expectedValue ? " (expected values)\n" : " (\(r.replications) replications: mean, 5–95% band in brackets)\n"
-    out += "Guideline ratio: need-weighted demand per guideline capacity (1,100 per specialist FTE, 550/275 per trainee); at most 1.00 meets the guideline.\n"
-    out += "Fixed doctor: share of listed people with one (target 55%); nursing home: of nursing-home residents (target 80%).\n\n"
+    var out: String
+    if ReportLanguage.current == .sv {
+      out = "\(title): framskrivning av bemanningen \(r.years.first ?? 0)–\(r.years.last ?? 0)"
+      out += r.expectedValue ? " (väntevärden)\n" : " (\(r.replications) replikeringar: medelvärde, 5–95 % inom parentes)\n"
+      out += "Kvot mot riktvärdet: vårdtyngdsviktat behov per kapacitet enligt riktvärdet (1 100 per heltidsspecialist, 550/275 per ST-läkare); högst 1,00 når riktvärdet.\n"
+      out += "Fast läkarkontakt: andel av de listade som har en (mål 55 %); särskilt boende: andel av de boende (mål 80 %).\n\n"
+    } else {
+      out = "\(title): staffing projection \(r.years.first ?? 0)–\(r.years.last ?? 0)"
+      out += r.expectedValue ? " (expected values)\n" : " (\(r.replications) replications: mean, 5–95% band in brackets)\n"
+      out += "Guideline ratio: need-weighted demand per guideline capacity (1,100 per specialist FTE, 550/275 per trainee); at most 1.00 meets the guideline.\n"
+      out += "Fixed doctor: share of listed people with one (target 55%); nursing home: of nursing-home residents (target 80%).\n\n"
+    }
     out += r.total.name + "\n" + table(r, series: r.total)
     let regions = r.series.filter { $0.level == .region && $0.id != r.total.id }
     if !regions.isEmpty, let last = r.years.indices.last {
@@ -137,11 +145,16 @@ public enum StaffingReport {
 
   /// A readable answer for each lever solved.
   public static func recruitmentTable(_ solutions: [RecruitmentSolver.Solution], target: StaffingTarget, title: String, replications: Int, confidence: Double) -> String {
-    var out = "\(title): smallest yearly numbers to reach \(target.label) by \(solutions.first?.year ?? 0)\n"
+    let sv = ReportLanguage.current == .sv
+    var out = sv
+      ? "\(title): minsta antal per år för att nå \(target.localizedLabel) senast \(solutions.first?.year ?? 0)\n"
+      : "\(title): smallest yearly numbers to reach \(target.label) by \(solutions.first?.year ?? 0)\n"
     if replications > 1 {
-      out += "\(replications) replications; an answer must meet the target in at least \(F.percent(confidence, decimals: 0)) of them.\n"
+      out += sv
+        ? "\(replications) replikeringar; ett svar måste nå målet i minst \(F.percent(confidence, decimals: 0)) av dem.\n"
+        : "\(replications) replications; an answer must meet the target in at least \(F.percent(confidence, decimals: 0)) of them.\n"
     }
-    out += "Each lever is solved on its own, the others held at the base plan.\n\n"
+    out += sv ? "Varje åtgärd löses för sig, de andra hålls som i grundplanen.\n\n" : "Each lever is solved on its own, the others held at the base plan.\n\n"
     var t = TextTable(headers: ["Lever", "Smallest per year", "Per replication (mean, 5–95%)", "Meets (share)", "One less meets", "Target metric at answer", "At one less"])
     for s in solutions {
       let unitValue: (Double) -> String = { s.lever == .fteIncrease ? F.fixed($0, decimals: 2) : F.fixed($0, decimals: 0) }

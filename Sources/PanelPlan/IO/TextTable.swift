@@ -23,7 +23,13 @@ public struct TextTable: Sendable {
 
   /// The table as text, with a rule under the header, each line ending in
   /// a newline.
+  ///
+  /// Under `ReportLanguage.current == .sv` headers and label cells are
+  /// translated through the table of terms (`Terms`).
   public func render() -> String {
+    let language = ReportLanguage.current
+    let headers = language == .en ? headers : headers.map { Terms.translate($0, language, audited: true) }
+    let rows = language == .en ? rows : rows.map { $0.map { Terms.translate($0, language, audited: false) } }
     var widths = headers.map(\.count)
     for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
     func line(_ cells: [String]) -> String {
@@ -68,7 +74,9 @@ public enum NumberFormat {
   public static func grouped(_ x: Double, decimals: Int = 0) -> String {
     // Never "∞" or "inf" to a planner: a ratio over zero is not defined.
     guard x.isFinite else { return "–" }
-    let s = fixed(abs(x), decimals: decimals)
+    // The English digits first (not `fixed`, which is already localised),
+    // then grouped, then localised once.
+    let s = String(format: "%.\(decimals)f", abs(x))
     let parts = s.split(separator: ".", maxSplits: 1)
     var intPart = String(parts[0])
     var groups: [String] = []
@@ -78,19 +86,21 @@ public enum NumberFormat {
     }
     groups.insert(intPart, at: 0)
     let sign = x < 0 && s.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
-    return sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    let english = sign + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    return ReportLanguage.current == .sv ? SwedishFormat.localise(english) : english
   }
 
-  /// Fixed decimals, no grouping: `1234.57`.
+  /// Fixed decimals, no grouping: `1234.57` (Swedish: `1234,57`).
   public static func fixed(_ x: Double, decimals: Int) -> String {
     guard x.isFinite else { return "–" }
-    return String(format: "%.\(decimals)f", x)
+    let english = String(format: "%.\(decimals)f", x)
+    return ReportLanguage.current == .sv ? SwedishFormat.localise(english) : english
   }
 
-  /// A share as a percentage: `61.2%`.
+  /// A share as a percentage: `61.2%` (Swedish: `61,2 %`).
   public static func percent(_ share: Double, decimals: Int = 1) -> String {
     guard share.isFinite else { return "–" }
-    return fixed(share * 100, decimals: decimals) + "%"
+    return fixed(share * 100, decimals: decimals) + (ReportLanguage.current == .sv ? "\u{00A0}%" : "%")
   }
 
   /// A machine-readable number: shortest round-trip form, empty for NaN

@@ -41,7 +41,7 @@ public enum CapacityCharts {
       (l("Guideline ratio"), F.fixed(c.guidelineRatio, decimals: 2), l("Guideline ratio (need-weighted listed per capacity)")),
       (l("GP specialist FTE missing"), F.fixed(c.specialistFTEGap, decimals: 1), nil),
       (l("Share that can be offered a fixed doctor"), F.percent(c.shareOfferableGuideline), nil),
-      (l("Listed per GP specialist FTE"), F.grouped(c.listedPerSpecialistFTE), "1,100 / Sverige 2023: 2,039"),
+      (l("Listed per GP specialist FTE"), F.grouped(c.listedPerSpecialistFTE), l("Guideline") + " " + F.grouped(1100) + " / " + l("Sweden 2023 (per head)") + ": " + F.grouped(2039)),
     ])
     r.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"),

@@ -12,8 +12,11 @@ public enum ChartStyle {
   ]
   /// A neutral grey for context marks.
   public static let grey = "#999999"
-  /// Reference lines (guideline, targets).
-  public static let reference = "#D55E00"
+  /// Reference lines (guideline, targets): near-black, long dashes, so a
+  /// target never reads as a data series (the orange series of a
+  /// two-series chart looked like the orange targets; seen in the
+  /// projection report's screenshot).
+  public static let reference = "#333333"
 
   /// Colour of series `i`.
   public static func colour(_ i: Int) -> String { categorical[i % categorical.count] }
@@ -23,6 +26,19 @@ public enum ChartStyle {
     (68, 1, 84), (72, 40, 120), (62, 74, 137), (49, 104, 142), (38, 130, 142),
     (31, 158, 137), (53, 183, 121), (109, 205, 89), (180, 222, 44),
   ]
+
+  /// Whether a smaller value of a result is better (ratios to the guideline,
+  /// gaps, waits, overflow, care that went elsewhere), so colour scales can
+  /// run from bad to good in the same direction everywhere.
+  public static func lowerIsBetter(_ id: String) -> Bool {
+    let base = id.split(separator: ".").first.map(String.init) ?? id
+    let lower: Set<String> = [
+      "guidelineRatio", "workingTimeRatio", "specialistFTEGap", "overflowFrequency", "overflowDayShare",
+      "doctorOverflowDayShare", "unservedShare", "wentElsewhereShare", "wentElsewhereAcuteShare", "wentElsewherePlannedShare",
+      "waitDaysMean", "waitDaysP50", "waitDaysP90", "listedPerSpecialistFTE", "guideline_ratio", "listed_per_specialist_fte",
+    ]
+    return lower.contains(base)
+  }
 
   /// A sequential colour for t in 0...1 (0 dark, 1 light).
   public static func sequentialColour(_ t: Double) -> String {

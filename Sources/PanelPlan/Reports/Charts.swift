@@ -29,6 +29,23 @@ struct ChartFrame {
   static let width = 680.0
   var height = 340.0
   var left = 70.0, right = 20.0, top = 40.0, bottom = 60.0
+  /// Category labels written vertically: too many categories for their
+  /// labels to sit side by side (40 doctors in a 610-pixel plot).
+  var verticalLabels = false
+
+  /// Room under the plot for `categories`' labels, and whether they must
+  /// stand vertically so that 40 doctors or units stay legible.
+  mutating func fitCategoryLabels(_ categories: [String]) {
+    let longest = Double(categories.map(\.count).max() ?? 0)
+    let slot = (Self.width - left - right) / Double(max(1, categories.count))
+    if slot < longest * 6 + 4 && categories.count > 8 {
+      verticalLabels = true
+      height += max(0, longest * 6 + 20 - bottom)
+      bottom = max(bottom, longest * 6 + 20)
+    } else {
+      bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    }
+  }
   var plotLeft: Double { left }
   var plotRight: Double { Self.width - right }
   var plotTop: Double { top }
@@ -63,7 +80,7 @@ struct ChartFrame {
   func references(_ c: inout SVGCanvas, _ lines: [ReferenceLine], scale s: LinearScale, format: (Double) -> String) {
     for r in lines {
       let y = s(r.value)
-      c.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartStyle.reference, width: 2, dash: "6 3",
+      c.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartStyle.reference, width: 1.5, dash: "10 4",
              cssClass: "reference", data: [("value", "\(r.value)"), ("label", r.label)])
       // A label that already names its value ("Target 55%") is not repeated.
       let text = r.label.contains(where: \.isNumber) ? r.label : "\(r.label) (\(format(r.value)))"
@@ -74,7 +91,9 @@ struct ChartFrame {
   /// A category under the x axis; slanted when the frame left room for
   /// long labels.
   func categoryLabel(_ c: inout SVGCanvas, _ text: String, x: Double) {
-    if bottom > 60 {
+    if verticalLabels {
+      c.text(text, x: x + 3, y: plotBottom + 8, anchor: .end, size: 9, rotate: -90, cssClass: "category")
+    } else if bottom > 60 {
       c.text(text, x: x, y: plotBottom + 12, anchor: .end, size: 10, rotate: -35, cssClass: "category")
     } else {
       c.text(text, x: x, y: plotBottom + 16, anchor: .middle, size: 10, cssClass: "category")
@@ -104,7 +123,7 @@ public enum Charts {
     references: [ReferenceLine] = [], format: @escaping (Double) -> String = { NumberFormat.grouped($0) }
   ) -> String {
     var f = ChartFrame()
-    f.bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    f.fitCategoryLabels(categories)
     f.top = series.count > 1 ? 50 : 40
     var c = f.canvas(title: title)
     f.legend(&c, series.map(\.name))
@@ -134,7 +153,7 @@ public enum Charts {
     f.height = 380
     let legendWidth = segments.reduce(0) { $0 + 24 + Double($1.name.count) * 5.6 }
     f.top = 44 + 14 * (legendWidth / (ChartFrame.width - 90)).rounded(.down)
-    f.bottom = categories.contains { $0.count > 8 } ? 90 : 60
+    f.fitCategoryLabels(categories)
     var c = f.canvas(title: title)
     // Legend entries flow left to right and wrap, so long lists fit.
     var lx = f.plotLeft, ly = 30.0
@@ -238,10 +257,12 @@ public enum Charts {
     return counts
   }
 
-  /// A heat map: one cell per (x, y) pair, colour by value (dark = low).
+  /// A heat map: one cell per (x, y) pair, colour by value. Colours run
+  /// from bad (dark) to good (light) in every report: with `lowerIsBetter`
+  /// the scale is flipped, so a light cell is always the better one.
   public static func heatMap(
     title: String, xLabels: [String], yLabels: [String], values: [[Double]], xLabel: String, yLabel: String,
-    valueLabel: String, format: @escaping (Double) -> String = { NumberFormat.fixed($0, decimals: 2) }
+    valueLabel: String, lowerIsBetter: Bool = false, format: @escaping (Double) -> String = { NumberFormat.fixed($0, decimals: 2) }
   ) -> String {
     var f = ChartFrame()
     f.height = min(560, 120 + 28 * Double(yLabels.count))
@@ -257,7 +278,8 @@ public enum Charts {
       c.text(yl, x: f.plotLeft - 6, y: y + ch / 2 + 4, anchor: .end, size: 10, cssClass: "tick")
       for (xi, xl) in xLabels.enumerated() where yi < values.count && xi < values[yi].count {
         let v = values[yi][xi]
-        let t = hi > lo ? (v - lo) / (hi - lo) : 0.5
+        let raw = hi > lo ? (v - lo) / (hi - lo) : 0.5
+        let t = lowerIsBetter ? 1 - raw : raw
         let fill = v.isFinite ? ChartStyle.sequentialColour(t) : "#dddddd"
         c.rect(x: f.plotLeft + cw * Double(xi), y: y, width: cw - 1, height: ch - 1, fill: fill, cssClass: "cell",
                data: [("x", xl), ("y", yl), ("value", "\(v)")], title: "\(xl), \(yl): \(format(v))")
@@ -275,8 +297,9 @@ public enum Charts {
       let y = f.plotTop + Double(9 - i) * (f.plotBottom - f.plotTop) / 10
       c.rect(x: f.plotRight + 20, y: y, width: 16, height: (f.plotBottom - f.plotTop) / 10, fill: ChartStyle.sequentialColour(Double(i) / 9), cssClass: "key")
     }
-    c.text(format(hi), x: f.plotRight + 40, y: f.plotTop + 10, size: 10, cssClass: "key-label")
-    c.text(format(lo), x: f.plotRight + 40, y: f.plotBottom, size: 10, cssClass: "key-label")
+    // The key's light end is the better value.
+    c.text(format(lowerIsBetter ? lo : hi), x: f.plotRight + 40, y: f.plotTop + 10, size: 10, cssClass: "key-label")
+    c.text(format(lowerIsBetter ? hi : lo), x: f.plotRight + 40, y: f.plotBottom, size: 10, cssClass: "key-label")
     c.text(valueLabel, x: f.plotRight + 28, y: f.plotTop - 8, anchor: .middle, size: 10, cssClass: "key-label")
     f.xLabel(&c, xLabel)
     c.text(yLabel, x: 14, y: (f.plotTop + f.plotBottom) / 2, anchor: .middle, size: 11, rotate: -90, cssClass: "axis-label")

@@ -65,7 +65,7 @@ public enum ContinuityCharts {
     h.table(
       headers: [l("Grouping"), l("Group"), l("Patients"), "COC " + l("doctor contacts"), "COC " + l("all contacts"), "UPC", "SECON", l("Visits with the fixed doctor")],
       rows: groups.map { g in
-        [g.grouping, g.group, "\(g.doctor.patients)", mean(g.doctor.coc), mean(g.all.coc), mean(g.doctor.upc), mean(g.doctor.secon),
+        [Terms.label(g.grouping, l), g.group, "\(g.doctor.patients)", mean(g.doctor.coc), mean(g.all.coc), mean(g.doctor.upc), mean(g.doctor.secon),
          g.doctor.fixedDoctorShare.map { F.percent($0.mean) } ?? "–"]
       })
     return h.render()

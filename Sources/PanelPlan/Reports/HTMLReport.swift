@@ -44,7 +44,9 @@ public struct HTMLReport: Sendable {
     s += "<thead><tr>" + headers.map { "<th>\(Self.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
     for r in rows {
       s += "<tr>" + r.map { cell in
-        let numeric = cell.first.map { $0.isNumber || $0 == "-" || $0 == "–" } ?? false
+        // A number, or a minus sign before one (not an option like `--seed`).
+        let chars = Array(cell.prefix(2))
+        let numeric = chars.first.map { $0.isNumber || (($0 == "-" || $0 == "–") && (chars.count == 1 || chars[1].isNumber)) } ?? false
         return numeric ? "<td class=\"num\">\(Self.esc(cell))</td>" : "<td>\(Self.esc(cell))</td>"
       }.joined() + "</tr>"
     }

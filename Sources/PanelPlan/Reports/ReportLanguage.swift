@@ -6,7 +6,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
   /// The label in this language; English text is the key, and a label with
   /// no translation is shown in English rather than dropped.
   public func callAsFunction(_ english: String) -> String {
-    self == .sv ? (Self.swedish[english] ?? english) : english
+    Terms.translate(english, self, audited: true)
   }
 
   static let swedish: [String: String] = [

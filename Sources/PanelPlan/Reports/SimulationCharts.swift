@@ -104,13 +104,21 @@ public enum SimulationCharts {
     }
     let coc = band("coc_doctor", percent: false), fixed = band("shareWithFixedDoctor", percent: true)
     let access = band("assessedWithinGuarantee", percent: true), utilisation = band("doctorUtilisation", percent: true)
+    // The results that matter most to a patient first: seeing a doctor in
+    // time, and care that went elsewhere, beside the assessment the
+    // guarantee promises (issue 17).
+    let seen = band("acuteSeenByDoctorWithinGuarantee", percent: true), elsewhere = band("wentElsewhereShare", percent: true)
+    h.paragraph(ReportLanguage.$current.withValue(l) { Verdicts.simulation(s) }.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\""))
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
+      (l("Acute contacts needing a doctor, seen within the guarantee"), seen.0, seen.1),
+      (l("Doctor contacts that went elsewhere"), elsewhere.0, elsewhere.1),
       (l("Assessed within the care guarantee"), access.0, access.1), (l("Doctor utilisation"), utilisation.0, utilisation.1),
     ])
+    h.paragraph(l("Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere. Continuity counts the visits made at this centre: doctor contacts that went elsewhere are in no index. The guarantee is a medical assessment within 3 open days, by a nurse or a doctor; seeing a doctor in that time is the stricter measure."))
     h.inputs([
       (l("Care centre"), "\(c.centreName) (\(c.centreId))"), (l("Listed people"), F.grouped(Double(c.listed))),
-      (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), ("Seed", "\(c.seed)"),
+      (l("Years"), "\(c.years)"), (l("Replications"), "\(c.replications)"), (l("Seed (the same seed gives the same results)"), "\(c.seed)"),
     ])
     h.heading(l("Fixed doctor"))
     h.figure(fixedDoctorByGroup(s, language: l), caption: l("Targets of the 2021 agreement: 55% of everyone, 80% of nursing-home residents."))
@@ -123,7 +131,13 @@ public enum SimulationCharts {
     h.figure(doctorUtilisation(s, language: l), caption: l("Slots follow the working-time view; trainees' slots reflect their longer visits and rotations."))
     h.table(
       headers: [l("Result"), l("Mean"), "5%", "95%"],
-      rows: s.bands.map { b in [b.name, F.fixed(b.mean, decimals: 3), F.fixed(b.low, decimals: 3), F.fixed(b.high, decimals: 3)] })
+      // The terminal's rows, order and formats (shares as percentages);
+      // "–" where a result is undefined (a group nobody is in).
+      rows: SimulationReport.labels.compactMap { m in
+        s.band(m.name).map { b in
+          [Terms.label(m.name, l), SimulationReport.cell(b.mean, m.kind), SimulationReport.cell(b.low, m.kind), SimulationReport.cell(b.high, m.kind)]
+        }
+      })
     return h.render()
   }
 }

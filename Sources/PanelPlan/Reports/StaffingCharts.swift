@@ -132,7 +132,7 @@ extension StaffingCharts {
       (l(s.lever.unit), s.value.map { F.fixed($0, decimals: s.lever == .fteIncrease ? 2 : 0) } ?? l("not reachable"),
        "\(l("by")) \(s.year)")
     })
-    h.inputs([(l("Input"), title), (l("Target"), solver.target.label), (l("Replications"), "\(solver.settings.replications)")])
+    h.inputs([(l("Input"), title), (l("Target"), solver.target.localizedLabel), (l("Replications"), "\(solver.settings.replications)")])
     var lines: [ChartSeries] = []
     var years: [Double] = []
     for s in solutions {

@@ -11,19 +11,29 @@ public enum SweepCharts {
   public static func heatMap(
     _ rows: [SweepRow], parameterNames: [String], x: Int, y: Int, column: SweepColumn, language l: ReportLanguage = .en
   ) -> String {
-    func distinct(_ i: Int) -> [JSONValue] {
+    // A grid has few values per axis; a Latin-hypercube (or random) design
+    // has as many as points, so numeric axes with more than
+    // `maximumAxisCells` values are binned into that many equal-width bins.
+    func axis(_ i: Int) -> (labels: [String], cell: (JSONValue) -> Int?) {
       var seen: [JSONValue] = []
       for r in rows where !seen.contains(r.parameters[i]) { seen.append(r.parameters[i]) }
-      return seen.sorted { a, b in
+      let numbers = seen.compactMap { v -> Double? in if case .number(let x) = v { return x }; return nil }
+      if numbers.count == seen.count, seen.count > maximumAxisCells, let lo = numbers.min(), let hi = numbers.max(), hi > lo {
+        let n = maximumAxisCells, w = (hi - lo) / Double(n)
+        let labels = (0..<n).map { k in SweepResultFormat.readable(lo + w * Double(k)) + "–" + SweepResultFormat.readable(lo + w * Double(k + 1)) }
+        return (labels, { v in if case .number(let x) = v { return min(n - 1, Int((x - lo) / w)) }; return nil })
+      }
+      let sorted = seen.sorted { a, b in
         if case .number(let p) = a, case .number(let q) = b { return p < q }
         return a.jsonText < b.jsonText
       }
+      return (sorted.map(label), { v in sorted.firstIndex(of: v) })
     }
-    let xs = distinct(x), ys = distinct(y)
-    var sums = [[Double]](repeating: [Double](repeating: 0, count: xs.count), count: ys.count)
+    let xs = axis(x), ys = axis(y)
+    var sums = [[Double]](repeating: [Double](repeating: 0, count: xs.labels.count), count: ys.labels.count)
     var counts = sums
     for r in rows {
-      guard let i = xs.firstIndex(of: r.parameters[x]), let j = ys.firstIndex(of: r.parameters[y]) else { continue }
+      guard let i = xs.cell(r.parameters[x]), let j = ys.cell(r.parameters[y]) else { continue }
       let v = column.value(in: r)
       if v.isFinite {
         sums[j][i] += v
@@ -32,20 +42,24 @@ public enum SweepCharts {
     }
     let values = zip(sums, counts).map { s, c in zip(s, c).map { $1 > 0 ? $0 / $1 : .nan } }
     return Charts.heatMap(
-      title: "\(column.name) " + l("by") + " \(parameterNames[x]) / \(parameterNames[y])",
-      xLabels: xs.map(label), yLabels: ys.map(label), values: values,
-      xLabel: parameterNames[x], yLabel: parameterNames[y], valueLabel: column.name,
+      title: Terms.label(column.name, l) + " " + l("by") + " \(parameterNames[x]) / \(parameterNames[y])",
+      xLabels: xs.labels, yLabels: ys.labels, values: values,
+      xLabel: parameterNames[x], yLabel: parameterNames[y], valueLabel: Terms.label(column.name, l),
+      lowerIsBetter: ChartStyle.lowerIsBetter(column.name),
       format: { SweepResultFormat.readable($0) })
   }
+
+  /// Cells per heat-map axis before a numeric axis is binned.
+  static let maximumAxisCells = 10
 
   /// Every point of two results, with the Pareto front highlighted.
   public static func pareto(
     _ rows: [SweepRow], a: SweepColumn, b: SweepColumn, front: [Int], language l: ReportLanguage = .en
   ) -> String {
     Charts.scatter(
-      title: l("Pareto front") + ": \(a.name) / \(b.name)",
+      title: l("Pareto front") + ": " + Terms.label(a.name, l) + " / " + Terms.label(b.name, l),
       points: rows.map { (a.value(in: $0), b.value(in: $0), "point \($0.point + 1)") }, highlighted: Set(front),
-      xLabel: a.name, yLabel: b.name,
+      xLabel: Terms.label(a.name, l), yLabel: Terms.label(b.name, l),
       xFormat: { SweepResultFormat.readable($0) }, yFormat: { SweepResultFormat.readable($0) })
   }
 
@@ -56,7 +70,7 @@ public enum SweepCharts {
     column: SweepColumn, ranked: [Int]?, objectiveLabel: String?, paretoFront: (SweepColumn, SweepColumn, [Int])?,
     language l: ReportLanguage = .en
   ) -> String {
-    var h = HTMLReport(title: l("Sweep") + ": \(column.name)", language: l)
+    var h = HTMLReport(title: l("Sweep") + ": " + Terms.label(column.name, l), language: l)
     var key: [(label: String, value: String, note: String?)] = [
       (l("Points"), "\(rows.count)", nil), (l("Replications"), "\(replications)", l("per point")),
     ]
@@ -66,7 +80,7 @@ public enum SweepCharts {
       key.append((l("Best point") + " (\(objectiveLabel))", "\(r.point + 1)", setting))
     }
     h.keyNumbers(key)
-    h.inputs([(l("Parameters"), parameterNames.joined(separator: ", ")), (l("Results"), "\(metricNames.count)"), ("Seed", "\(seed)")])
+    h.inputs([(l("Parameters"), parameterNames.joined(separator: ", ")), (l("Results"), "\(metricNames.count)"), (l("Seed (the same seed gives the same results)"), "\(seed)")])
     if parameterNames.count >= 2 {
       h.figure(
         heatMap(rows, parameterNames: parameterNames, x: 0, y: 1, column: column, language: l),
@@ -76,8 +90,8 @@ public enum SweepCharts {
     } else if parameterNames.count == 1 {
       h.figure(
         Charts.bars(
-          title: column.name, categories: rows.map { label($0.parameters[0]) },
-          series: [ChartSeries(column.name, values: rows.map { column.value(in: $0) })], yLabel: column.name,
+          title: Terms.label(column.name, l), categories: rows.map { label($0.parameters[0]) },
+          series: [ChartSeries(Terms.label(column.name, l), values: rows.map { column.value(in: $0) })], yLabel: Terms.label(column.name, l),
           format: { SweepResultFormat.readable($0) }),
         caption: l("Mean over replications."))
     }
@@ -86,7 +100,7 @@ public enum SweepCharts {
     }
     let order = ranked ?? Array(rows.indices)
     h.table(
-      headers: ["point"] + parameterNames + [column.name, column.name + " 5%", column.name + " 95%"],
+      headers: [l("point")] + parameterNames + [Terms.label(column.name, l), Terms.label(column.name, l) + " 5%", Terms.label(column.name, l) + " 95%"],
       rows: order.prefix(200).map { i in
         let r = rows[i]
         let p5 = (try? SweepColumn(column.name + ".p5", parameters: parameterNames, metrics: metricNames))?.value(in: r)

@@ -49,10 +49,12 @@ public enum Replications {
   ///   `threads` workers.
   public static func run(
     _ simulation: CentreSimulation, count: Int, seed: UInt64, scenarioIndex: UInt64 = 0,
-    centreIndex: UInt64 = 0, threads: Int = 1
+    centreIndex: UInt64 = 0, threads: Int = 1, progress: ProgressCounter? = nil
   ) -> ReplicationSummary {
     let results = parallelIndexMap(count: count, threads: threads) { r in
-      simulation.run(seed: seed, stream: [scenarioIndex, UInt64(r), centreIndex])
+      let result = simulation.run(seed: seed, stream: [scenarioIndex, UInt64(r), centreIndex])
+      progress?.advance()
+      return result
     }
     return ReplicationSummary(results: results)
   }
@@ -61,11 +63,13 @@ public enum Replications {
   /// centres in parallel and merges them (`RegionSimulation`).
   public static func run(
     region: Region, parameters: SimulationParameters, count: Int, seed: UInt64,
-    scenarioIndex: UInt64 = 0, threads: Int = 1
+    scenarioIndex: UInt64 = 0, threads: Int = 1, progress: ProgressCounter? = nil
   ) -> ReplicationSummary {
     let sims = region.centres.map { CentreSimulation(centre: $0, parameters: parameters) }
     let results = (0..<count).map { r in
-      RegionSimulation.run(sims, seed: seed, scenarioIndex: scenarioIndex, replication: UInt64(r), threads: threads).total
+      let total = RegionSimulation.run(sims, seed: seed, scenarioIndex: scenarioIndex, replication: UInt64(r), threads: threads).total
+      progress?.advance()
+      return total
     }
     return ReplicationSummary(results: results)
   }

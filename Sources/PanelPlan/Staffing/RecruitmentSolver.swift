@@ -145,12 +145,15 @@ public struct RecruitmentSolver: Sendable {
   ///
   /// - Parameter maxStep: the search gives up above this (default 100,000
   ///   hires or trainees a year; for FTE, 100 steps = +1.0 FTE a year).
-  public func solve(lever: RecruitmentLever, by year: Int, maxStep: Int? = nil) -> Solution {
+  /// - Parameter progress: counts replications whose search has finished
+  ///   (a progress line); it never changes the answer.
+  public func solve(lever: RecruitmentLever, by year: Int, maxStep: Int? = nil, progress: ProgressCounter? = nil) -> Solution {
     let y = max(0, year - settings.startYear)
     let limit = maxStep ?? (lever == .fteIncrease ? 100 : 100_000)
     let reps = settings.replications
     let box = StepBox(count: reps)
     let search: @Sendable (Int) -> Void = { [self] r in
+      defer { progress?.advance() }
       let parallel = reps == 1
       if meets(r, lever: lever, step: 0, yearIndex: y, parallel: parallel) { box.set(r, 0); return }
       var lo = 0  // fails

@@ -123,15 +123,19 @@ public struct WorkforceProjection: Sendable {
   ///
   /// - Complexity: O(R × Y × (D + G + H × C)), where R is replications, Y
   ///   years, D doctors, G population groups, H hires per year and C centres.
-  public func run(_ s: ProjectionSettings) -> ProjectionResult {
+  /// - Parameter progress: counts replications as they finish (a progress
+  ///   line); it never changes the result.
+  public func run(_ s: ProjectionSettings, progress: ProgressCounter? = nil) -> ProjectionResult {
     let reps = s.replications
     var perRep = [[[StaffingTotals]]](repeating: [], count: reps)
     if reps == 1 {
       perRep[0] = runReplication(0, s, parallelCentres: true)
+      progress?.advance()
     } else {
       let box = ResultBox(count: reps)
       DispatchQueue.concurrentPerform(iterations: reps) { r in
         box.set(r, runReplication(r, s, parallelCentres: false))
+        progress?.advance()
       }
       perRep = box.values
     }

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Profession values as Swedish record systems write them (`ST-läkare`,
+/// `Leg. läkare`, `Distriktssköterska` ...), and what each means.
+///
+/// Values are compared after `normalise`: case, punctuation, spaces and the
+/// Swedish letters' dots and rings are ignored, so `ST-läkare`, `st läkare`
+/// and `STLAKARE` are one value. The titles follow Socialstyrelsen's
+/// protected professional titles (legitimationsyrken) and the doctor grades
+/// in Swedish primary care (AT, BT, ST, specialist); DOMAIN.md's glossary.
+public enum ProfessionTitles {
+  /// How a profession value was classified.
+  public enum Kind: String, Sendable, CaseIterable {
+    /// A doctor of any kind: counts in the doctors-only index.
+    case doctor
+    /// A nurse.
+    case nurse
+    /// Another known profession (physiotherapist, counsellor ...).
+    case other
+    /// Not recognised: counted as not a doctor, and warned about.
+    case unknown
+  }
+
+  /// Lower-cased, letters and digits only, å/ä → a, ö → o, é → e.
+  public static func normalise(_ s: String) -> String {
+    var out = ""
+    for ch in s.lowercased() {
+      switch ch {
+      case "å", "ä", "á", "à": out.append("a")
+      case "ö", "ø", "ó": out.append("o")
+      case "é", "è", "ê": out.append("e")
+      case "ü": out.append("u")
+      default: if ch.isLetter || ch.isNumber { out.append(ch) }
+      }
+    }
+    return out
+  }
+
+  /// Titles that mean a doctor, with the role each maps to in a centre file.
+  static let doctorRoles: [String: ClinicianRole] = {
+    var m: [String: ClinicianRole] = [:]
+    for t in ["specialistläkare", "specialist i allmänmedicin", "distriktsläkare", "allmänläkare", "familjeläkare",
+              "husläkare", "överläkare", "specialist", "GP specialist", "general practitioner"] { m[normalise(t)] = .gpSpecialist }
+    for t in ["ST-läkare", "ST läkare i allmänmedicin", "GP trainee", "trainee", "registrar"] { m[normalise(t)] = .gpTrainee }
+    for t in ["läkare", "läk", "leg. läkare", "legitimerad läkare", "AT-läkare", "BT-läkare", "underläkare",
+              "doctor", "physician", "GP", "dr", "licensed doctor"] { m[normalise(t)] = .licensedDoctor }
+    for t in ["hyrläkare", "stafettläkare", "bemanningsläkare", "locum"] { m[normalise(t)] = .locum }
+    return m
+  }()
+
+  /// Titles that mean a nurse.
+  static let nurseTitles: Set<String> = Set([
+    "sjuksköterska", "ssk", "leg. sjuksköterska", "legitimerad sjuksköterska", "distriktssköterska", "dsk",
+    "specialistsjuksköterska", "astma/KOL-sjuksköterska", "diabetessjuksköterska", "nurse", "RN", "district nurse",
+    "registered nurse",
+  ].map(normalise))
+
+  /// Other professions of a care centre's team.
+  static let otherTitles: Set<String> = Set([
+    "undersköterska", "usk", "fysioterapeut", "sjukgymnast", "arbetsterapeut", "kurator", "psykolog",
+    "psykoterapeut", "dietist", "barnmorska", "biomedicinsk analytiker", "medicinsk sekreterare", "other",
+    "physiotherapist", "counsellor", "psychologist", "occupational therapist", "dietitian", "midwife",
+  ].map(normalise))
+
+  /// Every title that counts as a doctor by default, normalised.
+  public static var doctorTitles: Set<String> { Set(doctorRoles.keys) }
+
+  /// The classification of a value; `doctorValues` (normalised) decides
+  /// what is a doctor, the built-in lists the rest.
+  public static func classify(_ value: String, doctorValues: Set<String> = doctorTitles) -> Kind {
+    let n = normalise(value)
+    if doctorValues.contains(n) { return .doctor }
+    if nurseTitles.contains(n) { return .nurse }
+    if otherTitles.contains(n) || doctorRoles[n] != nil { return .other }
+    return .unknown
+  }
+
+  /// The clinician role a title stands for in a centre file, nil when it
+  /// is not a known title.
+  public static func role(of title: String) -> ClinicianRole? {
+    let n = normalise(title)
+    if let r = doctorRoles[n] { return r }
+    if nurseTitles.contains(n) { return .nurse }
+    if otherTitles.contains(n) { return .otherProfession }
+    return nil
+  }
+}
+
+/// The profession values a continuity run saw: rows per value (in the
+/// window) and how each was classified.
+public struct ProfessionTally: Sendable, Hashable {
+  public struct Entry: Sendable, Hashable {
+    public var value: String
+    public var rows: Int
+    public var kind: ProfessionTitles.Kind
+  }
+  /// Most rows first.
+  public var entries: [Entry]
+
+  public init(entries: [Entry]) {
+    self.entries = entries.sorted { $0.rows != $1.rows ? $0.rows > $1.rows : $0.value < $1.value }
+  }
+
+  /// Values that could not be classified.
+  public var unknown: [Entry] { entries.filter { $0.kind == .unknown } }
+
+  /// Merges the workers' counts of distinct values.
+  init(_ filters: [VisitFilter]) {
+    var rows: [String: Int] = [:]
+    for f in filters {
+      for k in 0..<f.professionRows.count { rows[f.professions.string(Int32(k)), default: 0] += f.professionRows[k] }
+    }
+    let doctorValues = filters.first?.doctorValues ?? ProfessionTitles.doctorTitles
+    self.init(entries: rows.map { Entry(value: $0.key, rows: $0.value, kind: ProfessionTitles.classify($0.key, doctorValues: doctorValues)) })
+  }
+}
+
+extension ProfessionTally {
+  /// A short table: each value, its rows, and how it counted.
+  public func table() -> String {
+    var t = TextTable(headers: ["Profession value in the file", "Rows", "Counted as"], alignments: [.left, .right, .left])
+    for e in entries {
+      t.append([e.value.isEmpty ? "(empty)" : e.value, NumberFormat.grouped(Double(e.rows)), Self.label(e.kind)])
+    }
+    return t.render()
+  }
+
+  static func label(_ k: ProfessionTitles.Kind) -> String {
+    let l = ReportLanguage.current
+    switch k {
+    case .doctor: return l("Doctor")
+    case .nurse: return l("nurse (not a doctor)")
+    case .other: return l("other profession (not a doctor)")
+    case .unknown: return l("not recognised (not a doctor)")
+    }
+  }
+
+  /// One warning line per value that could not be classified.
+  public func warnings(file: String) -> [String] {
+    unknown.map {
+      // Kept in English whatever --lang: stderr messages are for logs too.
+      "Warning: \(file): profession value '\($0.value)' (\($0.rows) row\($0.rows == 1 ? "" : "s")) is not a known title; counted as not a doctor. List it with --doctor-values if it is a doctor."
+    }
+  }
+}
