@@ -87,7 +87,7 @@ public enum FlagRules {
     try refuseAny(["simulate"], "by recruit (it solves with the guideline projection); use project --simulate")
     try refuseAny(["no-centres"], "by recruit (it never keeps per-centre series)")
     if has("when") {
-      try refuseAny(["by", "levers", "report"], "with --when (it reports the year the given plan meets the target)")
+      try refuseAny(["by", "levers"], "with --when (it reports the year the given plan meets the target)")
     }
     if a.string("target") == "fixed-doctor" {
       try refuseAny(["ratio"], "with --target fixed-doctor (--overall and --nursing-home set that target)")

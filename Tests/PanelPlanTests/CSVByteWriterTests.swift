@@ -69,5 +69,8 @@ private func bytes(_ dialect: CSVDialect, _ body: (inout CSVByteWriter<CSVByteAr
   #expect(Array(all.prefix(3)) == [0xEF, 0xBB, 0xBF])
   let lines = String(decoding: all.dropFirst(3), as: UTF8.self).split(separator: "\n")
   #expect(lines.count == rows)
-  #expect(lines.last == "p\(rows - 1);\(rows - 1),25")
+  // Excel's numbers keep 4 significant digits but never lose whole-number
+  // digits: 7.25 stays 7,25; 157292.25 (six whole digits) reads 157292.
+  #expect(lines[7] == "p7;7,25")
+  #expect(lines.last == "p\(rows - 1);\(rows - 1)")
 }

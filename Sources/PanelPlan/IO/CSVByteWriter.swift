@@ -135,6 +135,13 @@ public struct CSVByteWriter<Sink: CSVByteSink> {
       appendDigits(Int(Int64(x)))
       return
     }
+    if dialect == .excelSv {
+      // Excel's numbers are rounded as `CSVDialect.convert` rounds them, so
+      // every CSV in the Swedish dialect reads alike (issue 17).
+      var text = CSVDialect.rounded(NumberFormat.machine(x))
+      text.withUTF8 { u in for b in u { buffer.append(b == 46 ? decimal : b) } }
+      return
+    }
     let start = buffer.count
     cache.append(x, to: &buffer)
     if decimal != 46 {

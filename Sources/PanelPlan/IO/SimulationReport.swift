@@ -106,7 +106,7 @@ public enum SimulationReport {
       out += "The guarantee: a medical assessment within \(c.guaranteeDays) open days.\n\n"
     }
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
-    for (name, label, kind) in labels {
+    for (name, _, kind) in labels {
       guard let b = s.band(name) else { continue }
       t.append([Terms.label(name, ReportLanguage.current), cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
     }
