@@ -17,6 +17,10 @@ public enum RecruitCommand: CLICommand {
       replication; the answer meets the target in at least --confidence of them and
       the per-replication answers show its uncertainty. With --when, reports instead
       the year the given plan first meets the target.
+      With --cost, the levers (hires, trainees, task-sharing, fte) are combined: the
+      least-cost constant yearly amounts that meet the target by --by, found by an
+      exact monotone lattice search; default --confidence 0.9 with replications, and
+      the expected-value answer beside it; then the cost for each target year.
       """,
     positionals: [StaffingOptions.input],
     options: StaffingOptions.options + [
@@ -27,6 +31,9 @@ public enum RecruitCommand: CLICommand {
       OptionSpec("by", value: "YEAR", help: "The year the target must be met (default: start year + 4)."),
       OptionSpec("levers", value: "LIST", help: "Comma-separated levers to solve: hires, trainees, fte.", default: "hires"),
       OptionSpec("confidence", value: "P", help: "Share of replications that must meet the target.", default: "0.5"),
+      OptionSpec("cost", value: "LEVER=X,...", help: "Cost per unit of each lever in --levers (hires, trainees, task-sharing, fte), per year, in a unit you choose; finds the least-cost combination instead of solving levers one at a time (issue 19)."),
+      OptionSpec("max", value: "LEVER=X,...", help: "With --cost: the largest value per lever (default hires=50, trainees=50, task-sharing=0.05, fte=0.05)."),
+      OptionSpec("frontier", value: "FROM-TO", help: "With --cost: least cost for each target year in this range (default: --by - 2 to --by + 2)."),
       OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
       .format, .csvDialect, .out, .report, .lang,
     ])
@@ -58,6 +65,7 @@ public enum RecruitCommand: CLICommand {
   }
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if a.has("cost") { return try JointRecruitCommand.run(a, output: &output) }
     if !a.flag("when") { _ = try levers(a) }
     if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
