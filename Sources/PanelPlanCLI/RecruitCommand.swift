@@ -103,8 +103,10 @@ public enum RecruitCommand: CLICommand {
     switch format {
     case "csv":
       var w = CSVWriter()
-      w.append(["year", "share_meeting"])
-      for (year, share) in m.shareMeetingByYear { w.append([String(year), NumberFormat.machine(share)]) }
+      w.append(["year", "share_meeting", target.metric.rawValue])
+      for (i, (year, share)) in m.shareMeetingByYear.enumerated() {
+        w.append([String(year), NumberFormat.machine(share), i < m.metricByYear.count ? NumberFormat.machine(m.metricByYear[i].mean) : ""])
+      }
       return w.text
     case "json":
       return "{\n  \"target\" : \"\(target.label)\",\n  \"yearMet\" : \(m.year.map(String.init) ?? "null"),\n  \"shareMeetingByYear\" : {"
@@ -113,9 +115,10 @@ public enum RecruitCommand: CLICommand {
       var out = "\(title): the year the plan first meets \(target.label)\n"
       out += m.year.map { "Met in \($0)" } ?? "Not met within the horizon"
       out += replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n"
-      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met"])
-      for (year, share) in m.shareMeetingByYear {
-        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? "yes" : "no")])
+      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met", target.metric.rawValue])
+      for (i, (year, share)) in m.shareMeetingByYear.enumerated() {
+        let metric = i < m.metricByYear.count ? NumberFormat.fixed(m.metricByYear[i].mean, decimals: 3) : ""
+        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? "yes" : "no"), metric])
       }
       return out + t.render()
     }

@@ -209,6 +209,8 @@ public struct RecruitmentSolver: Sendable {
     public var year: Int?
     /// Share of replications that meet it in each year of the horizon.
     public var shareMeetingByYear: [(year: Int, share: Double)]
+    /// The target's metric in each year of the horizon (mean and 5–95% band).
+    public var metricByYear: [Band] = []
   }
 
   /// The reverse question: with the settings' own plan, the year the
@@ -224,7 +226,9 @@ public struct RecruitmentSolver: Sendable {
       (year, Double(first.filter { $0 != nil && $0! <= year }.count) / Double(first.count))
     }
     let year = shares.first(where: { $0.1 >= confidence - 1e-12 })?.0
-    return YearMet(firstYearPerReplication: first, year: year, shareMeetingByYear: shares)
+    return YearMet(
+      firstYearPerReplication: first, year: year, shareMeetingByYear: shares,
+      metricByYear: result.years.indices.map { result.total.band(target.metric, yearIndex: $0) })
   }
 }
 
