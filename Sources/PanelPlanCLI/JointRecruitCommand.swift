@@ -47,13 +47,17 @@ enum JointRecruitCommand {
     let levers = try self.levers(a)
     let costs = try perLever(a, "cost", levers: levers, range: 0...1e12)
     let maxima = try perLever(a, "max", levers: levers, range: 0...100_000)
+    let steps = try perLever(a, "step", levers: levers, range: 0.01...10_000)
+    for l in [PlanLever.hires, .trainees] where steps[l].map({ $0 != $0.rounded() }) ?? false {
+      throw UsageError("option '--step': \(l.rawValue) takes a whole number of people", usage: RecruitCommand.spec.usage)
+    }
     if let missing = levers.first(where: { costs[$0] == nil }) {
       throw UsageError("option '--cost': no cost for '\(missing.rawValue)'; give one per lever in --levers (e.g. --cost hires=1.0,trainees=0.6)", usage: RecruitCommand.spec.usage)
     }
     if let m = maxima[.taskSharing], m > TaskSharing.maximumShare {
       throw UsageError("option '--max': task-sharing \(NumberFormat.machine(m)) a year passes the largest accepted share \(TaskSharing.maximumShare)", usage: RecruitCommand.spec.usage)
     }
-    let choices = levers.map { LeverChoice(lever: $0, costPerUnit: costs[$0]!, maximum: maxima[$0]) }
+    let choices = levers.map { LeverChoice(lever: $0, costPerUnit: costs[$0]!, maximum: maxima[$0], step: steps[$0]) }
     let loaded = try StaffingOptions.load(a)
     var settings = try StaffingOptions.settings(a)
     settings.keepCentreDetail = false

@@ -33,6 +33,7 @@ public enum RecruitCommand: CLICommand {
       OptionSpec("confidence", value: "P", help: "Share of replications that must meet the target.", default: "0.5"),
       OptionSpec("cost", value: "LEVER=X,...", help: "Cost per unit of each lever in --levers (hires, trainees, task-sharing, fte), per year, in a unit you choose; finds the least-cost combination instead of solving levers one at a time (issue 19)."),
       OptionSpec("max", value: "LEVER=X,...", help: "With --cost: the largest value per lever (default hires=50, trainees=50, task-sharing=0.05, fte=0.05)."),
+      OptionSpec("step", value: "LEVER=X,...", help: "With --cost: the search grid per lever (default hires=1, trainees=1, task-sharing=0.01, fte=0.01; coarser for national runs)."),
       OptionSpec("frontier", value: "FROM-TO", help: "With --cost: least cost for each target year in this range (default: --by - 2 to --by + 2)."),
       OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
       .format, .csvDialect, .out, .report, .lang,

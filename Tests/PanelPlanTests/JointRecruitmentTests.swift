@@ -89,7 +89,7 @@ private struct SplitMix {
     for year in [2029, 2031, 2033] {
       let p = planner(levers: levers)
       let feasible: ([Int]) -> Bool = { p.shareMeeting(steps: $0, year: year) >= 0.5 }
-      let slow = LeastCostLattice.bruteForce(upper: levers.map(\.maxStep), cost: levers.map { $0.costPerUnit * $0.lever.stepValue }, feasible: feasible)
+      let slow = LeastCostLattice.bruteForce(upper: levers.map(\.maxStep), cost: levers.map(\.costPerStep), feasible: feasible)
       let fast = p.solve(by: year)
       #expect((fast == nil) == (slow == nil), "\(year)")
       if let fast, let slow { #expect(abs(fast.costPerYear - slow.cost) < 1e-9, "\(year): \(fast.values) vs \(slow.point)") }

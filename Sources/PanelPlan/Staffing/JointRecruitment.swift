@@ -70,14 +70,21 @@ public struct LeverChoice: Sendable, Hashable {
   public var costPerUnit: Double
   /// Largest value, in the lever's unit.
   public var maximum: Double
-  public init(lever: PlanLever, costPerUnit: Double, maximum: Double? = nil) {
+  /// The search grid's spacing, in the lever's unit (default `PlanLever.stepValue`;
+  /// coarser, e.g. 10 hires, for national runs: the answer is then the
+  /// least-cost plan on that grid).
+  public var step: Double
+  public init(lever: PlanLever, costPerUnit: Double, maximum: Double? = nil, step: Double? = nil) {
     self.lever = lever
     self.costPerUnit = costPerUnit
     self.maximum = maximum ?? lever.defaultMaximum
+    self.step = max(step ?? lever.stepValue, lever.stepValue)
   }
   /// Number of steps up to `maximum`.
-  public var maxStep: Int { max(0, Int((maximum / lever.stepValue + 1e-9).rounded(.down))) }
-  public func value(ofStep v: Int) -> Double { Double(v) * lever.stepValue }
+  public var maxStep: Int { max(0, Int((maximum / step + 1e-9).rounded(.down))) }
+  public func value(ofStep v: Int) -> Double { Double(v) * step }
+  /// Cost of one grid step.
+  public var costPerStep: Double { costPerUnit * step }
 }
 
 /// The least-cost combination of levers that reaches a target by a year
@@ -142,7 +149,7 @@ public struct JointRecruitmentPlanner: Sendable {
   public func solve(by year: Int) -> Plan? {
     let need = confidence - 1e-12
     guard let a = LeastCostLattice.solve(
-      upper: levers.map(\.maxStep), cost: levers.map { $0.costPerUnit * $0.lever.stepValue },
+      upper: levers.map(\.maxStep), cost: levers.map(\.costPerStep),
       feasible: { shareMeeting(steps: $0, year: year) >= need })
     else { return nil }
     return Plan(
