@@ -96,6 +96,23 @@ private struct SplitMix {
     }
   }
 
+  @Test func fixedDoctorTargetEqualsBruteForce() {
+    // The 2021 agreement's 55% with a fixed doctor, by 2030.
+    var p = planner(levers: levers)
+    p.target = .agreement2021
+    let feasible: ([Int]) -> Bool = { p.shareMeeting(steps: $0, year: 2030) >= 0.5 }
+    let slow = LeastCostLattice.bruteForce(upper: levers.map(\.maxStep), cost: levers.map(\.costPerStep), feasible: feasible)
+    let fast = p.solve(by: 2030)
+    #expect((fast == nil) == (slow == nil))
+    if let fast, let slow { #expect(abs(fast.costPerYear - slow.cost) < 1e-9) }
+  }
+
+  @Test func coarseStepSearchesOnItsGrid() {
+    // Hires in steps of 3 by 2029: need n ≥ 1.67 (hand-worked above), so 3 on the grid.
+    let p = planner(levers: [LeverChoice(lever: .hires, costPerUnit: 1, maximum: 12, step: 3)])
+    #expect(p.solve(by: 2029)?.values[0].value == 3)
+  }
+
   @Test func hiresAloneMatchHandWorkedThreshold() {
     // Frozen, full-time hires from 2027: by 2029 (t = 3) 5,500 + 3,300 n ≥ 11,000 ⇔ n ≥ 1.67: 2 a year.
     let p = planner(levers: [LeverChoice(lever: .hires, costPerUnit: 1, maximum: 10)])
