@@ -89,7 +89,8 @@ enum JointRecruitCommand {
     let reached = plan.map { planner.yearReached($0, horizonYears: horizon) } ?? nil
     let expected = stochastic ? expectedPlanner.solve(by: by) : nil
     let expectedReached = expected.map { expectedPlanner.yearReached($0, horizonYears: horizon) } ?? nil
-    let frontier = planner.frontier(frontierYears)
+    // The target year's plan is already solved: reuse it rather than search again.
+    let frontier = frontierYears.map { year in (year: year, plan: year == by ? plan : planner.solve(by: year)) }
 
     let r = JointRecruitReport(
       title: loaded.name, target: target, by: by, confidence: confidence, replications: settings.replications,
