@@ -150,6 +150,18 @@ private struct SplitMix {
     }
   }
 
+  @Test func earlyStoppingCheckAgreesWithTheFullShare() {
+    // `meets` stops once too many replications fail; it must say the same
+    // as counting all of them.
+    var p = planner(levers: [levers[0], levers[1]], mode: .stochastic(replications: 10, seed: 5), attrition: 0.1)
+    for confidence in [0.5, 0.8, 1.0] {
+      p.confidence = confidence
+      for steps in [[0, 0], [2, 0], [3, 1], [4, 4], [1, 3]] {
+        #expect(p.meets(steps: steps, year: 2030) == (p.shareMeeting(steps: steps, year: 2030) >= confidence - 1e-12), "\(steps) at \(confidence)")
+      }
+    }
+  }
+
   @Test func hireDelayIsRespected() {
     // With hires starting 3 years after the decision, nothing hired counts by 2028:
     // the hires lever alone cannot reach the target by 2028 at any size.

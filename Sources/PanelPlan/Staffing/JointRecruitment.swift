@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A lever of a joint recruitment plan (issue 19): each is a constant
 /// yearly amount, searched in integer steps.
 public enum PlanLever: String, Sendable, Hashable, CaseIterable, Codable {
@@ -144,13 +146,41 @@ public struct JointRecruitmentPlanner: Sendable {
     return Double(met) / Double(result.replications)
   }
 
+  /// Whether the levers at `steps` meet the target in `year` in at least
+  /// `confidence` of the replications. Same answer as `shareMeeting(…) ≥
+  /// confidence`, but replications run in parallel and stop as soon as more
+  /// have failed than the confidence allows (each replication has its own
+  /// random streams, so the order does not change any replication's result).
+  public func meets(steps: [Int], year: Int) -> Bool {
+    var s = settings(steps: steps)
+    let y = max(0, year - s.startYear)
+    s.years = y
+    s.keepCentreDetail = false
+    let reps = s.replications
+    if reps == 1 { return shareMeeting(steps: steps, year: year) >= confidence - 1e-12 }
+    let need = max(1, Int((confidence * Double(reps) - 1e-9).rounded(.up)))
+    let allowedFailures = reps - need
+    let failures = StepBox(count: 1)
+    failures.set(0, 0)
+    let fixed = s
+    let run: @Sendable (Int) -> Void = { [projection, target] r in
+      if (failures.values[0] ?? 0) > allowedFailures { return }
+      let perCentre = projection.runReplication(r, fixed, parallelCentres: false)
+      var total = StaffingTotals()
+      for c in perCentre { total.add(c[y]) }
+      let met = target.isMet(by: total)
+      if !met { failures.increment(0) }
+    }
+    DispatchQueue.concurrentPerform(iterations: reps, execute: run)
+    return (failures.values[0] ?? 0) <= allowedFailures
+  }
+
   /// The least-cost plan meeting the target in `year`, or nil when the
   /// levers at their maxima do not reach it.
   public func solve(by year: Int) -> Plan? {
-    let need = confidence - 1e-12
     guard let a = LeastCostLattice.solve(
       upper: levers.map(\.maxStep), cost: levers.map(\.costPerStep),
-      feasible: { shareMeeting(steps: $0, year: year) >= need })
+      feasible: { meets(steps: $0, year: year) })
     else { return nil }
     return Plan(
       values: zip(levers, a.point).map { ($0.lever, $0.value(ofStep: $1)) }, costPerYear: a.cost, year: year,

@@ -238,5 +238,7 @@ final class StepBox: @unchecked Sendable {
   private let lock = DispatchQueue(label: "panelplan.stepbox")
   init(count: Int) { storage = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ v: Int?) { lock.sync { storage[i] = v } }
+  /// Adds one to entry `i` (nil counts as 0).
+  func increment(_ i: Int) { lock.sync { storage[i] = (storage[i] ?? 0) + 1 } }
   var values: [Int?] { lock.sync { storage } }
 }
