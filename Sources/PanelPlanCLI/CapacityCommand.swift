@@ -14,7 +14,7 @@ public enum CapacityCommand: CLICommand {
       missing to reach it. Capacities are in average-need patients. With no file,
       runs on the built-in example centre.
       """,
-    positionals: [PositionalSpec("centre.json", help: "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply.", optional: true)],
+    positionals: [PositionalSpec("centre.json", help: "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply; or a region or nation file: one row per centre, largest gap first, and the total.", optional: true)],
     options: [
       .format, .csvDialect, .out, .report, .lang,
       OptionSpec("specialist-panel", value: "N", help: "Patients per full-time GP specialist (Socialstyrelsen's guideline, 2022).", default: "1100"),
@@ -43,6 +43,10 @@ public enum CapacityCommand: CLICommand {
     var centre = ExampleCentre.make()
     var params = CapacityParameters(guideline: try guideline(a))
     var fromScenario = false
+    if let path = a.positional(0),
+      try JSONFileKind.load(path, accepted: [.centre, .scenario, .region, .nation], command: "capacity").0.isRegionOrNation {
+      return try RegionCapacityOutput.run(a, path: path, parameters: params, output: &output, command: self)
+    }
     if let path = a.positional(0) {
       // A simulation scenario holds a centre and its working-time and
       // guideline parameters; a centre file holds the centre alone.

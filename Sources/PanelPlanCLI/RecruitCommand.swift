@@ -17,6 +17,10 @@ public enum RecruitCommand: CLICommand {
       replication; the answer meets the target in at least --confidence of them and
       the per-replication answers show its uncertainty. With --when, reports instead
       the year the given plan first meets the target.
+      With --cost, the levers (hires, trainees, task-sharing, fte) are combined: the
+      least-cost constant yearly amounts that meet the target by --by, found by an
+      exact monotone lattice search; default --confidence 0.9 with replications, and
+      the expected-value answer beside it; then the cost for each target year.
       """,
     positionals: [StaffingOptions.input],
     options: StaffingOptions.options + [
@@ -27,6 +31,10 @@ public enum RecruitCommand: CLICommand {
       OptionSpec("by", value: "YEAR", help: "The year the target must be met (default: start year + 4)."),
       OptionSpec("levers", value: "LIST", help: "Comma-separated levers to solve: hires, trainees, fte.", default: "hires"),
       OptionSpec("confidence", value: "P", help: "Share of replications that must meet the target.", default: "0.5"),
+      OptionSpec("cost", value: "LEVER=X,...", help: "Cost per unit of each lever in --levers (hires, trainees, task-sharing, fte), per year, in a unit you choose; finds the least-cost combination instead of solving levers one at a time (issue 19)."),
+      OptionSpec("max", value: "LEVER=X,...", help: "With --cost: the largest value per lever (default hires=50, trainees=50, task-sharing=0.05, fte=0.05)."),
+      OptionSpec("step", value: "LEVER=X,...", help: "With --cost: the search grid per lever (default hires=1, trainees=1, task-sharing=0.01, fte=0.01; coarser for national runs)."),
+      OptionSpec("frontier", value: "FROM-TO", help: "With --cost: least cost for each target year in this range (default: --by - 2 to --by + 2)."),
       OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
       .format, .csvDialect, .out, .report, .lang,
     ])
@@ -58,6 +66,7 @@ public enum RecruitCommand: CLICommand {
   }
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
+    if a.has("cost") { return try JointRecruitCommand.run(a, output: &output) }
     if !a.flag("when") { _ = try levers(a) }
     if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
@@ -100,22 +109,25 @@ public enum RecruitCommand: CLICommand {
     switch format {
     case "csv":
       var w = CSVWriter()
-      w.append(["year", "share_meeting"])
-      for (year, share) in m.shareMeetingByYear { w.append([String(year), NumberFormat.machine(share)]) }
+      w.append(["year", "share_meeting", target.metric.rawValue])
+      for (i, (year, share)) in m.shareMeetingByYear.enumerated() {
+        w.append([String(year), NumberFormat.machine(share), i < m.metricByYear.count ? NumberFormat.machine(m.metricByYear[i].mean) : ""])
+      }
       return w.text
     case "json":
       return "{\n  \"target\" : \"\(target.label)\",\n  \"yearMet\" : \(m.year.map(String.init) ?? "null"),\n  \"shareMeetingByYear\" : {"
         + m.shareMeetingByYear.map { "\"\($0.year)\" : \(NumberFormat.machine($0.share))" }.joined(separator: ", ") + "}\n}\n"
     default:
       let sv = ReportLanguage.current == .sv
-      var out = sv
+      let out = sv
         ? "\(title): året då planen först når \(target.localizedLabel)\n" + (m.year.map { "Nås \($0)" } ?? "Nås inte inom tidshorisonten")
           + (replications > 1 ? " (i tillräckligt många replikeringar; andel per år nedan)\n\n" : "\n\n")
         : "\(title): the year the plan first meets \(target.label)\n" + (m.year.map { "Met in \($0)" } ?? "Not met within the horizon")
           + (replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n")
-      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met"])
-      for (year, share) in m.shareMeetingByYear {
-        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? ReportLanguage.current("yes") : ReportLanguage.current("no"))])
+      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met", Terms.label(target.metric.rawValue, ReportLanguage.current)])
+      for (i, (year, share)) in m.shareMeetingByYear.enumerated() {
+        let metric = i < m.metricByYear.count ? NumberFormat.fixed(m.metricByYear[i].mean, decimals: 3) : ""
+        t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? ReportLanguage.current("yes") : ReportLanguage.current("no")), metric])
       }
       return out + t.render()
     }

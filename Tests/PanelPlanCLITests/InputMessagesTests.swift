@@ -63,8 +63,8 @@ struct InputMessagesTests {
     let dir = try BinaryRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let region = try Self.write(#"{"name": "R", "centres": []}"#, "r.json", in: dir)
-    #expect(try Self.fail(["capacity", region])
-      == "Error: \(region): this is a region file; `capacity` takes a care-centre file or a scenario file\n")
+    // `capacity` takes region files since issue 19; an empty one is an input error.
+    #expect(try Self.fail(["capacity", region]) == "Error: \(region):1:26: centres: empty; expected at least one care centre\n")
     #expect(try Self.fail(["sweep", BinaryRunner.example("centre.json")])
       == "Error: \(BinaryRunner.example("centre.json")): this is a care-centre file; `sweep` takes a sweep file\n")
     #expect(try Self.fail(["project", BinaryRunner.example("scenario.json")])

@@ -212,6 +212,8 @@ public struct RecruitmentSolver: Sendable {
     public var year: Int?
     /// Share of replications that meet it in each year of the horizon.
     public var shareMeetingByYear: [(year: Int, share: Double)]
+    /// The target's metric in each year of the horizon (mean and 5–95% band).
+    public var metricByYear: [Band] = []
   }
 
   /// The reverse question: with the settings' own plan, the year the
@@ -227,7 +229,9 @@ public struct RecruitmentSolver: Sendable {
       (year, Double(first.filter { $0 != nil && $0! <= year }.count) / Double(first.count))
     }
     let year = shares.first(where: { $0.1 >= confidence - 1e-12 })?.0
-    return YearMet(firstYearPerReplication: first, year: year, shareMeetingByYear: shares)
+    return YearMet(
+      firstYearPerReplication: first, year: year, shareMeetingByYear: shares,
+      metricByYear: result.years.indices.map { result.total.band(target.metric, yearIndex: $0) })
   }
 }
 
@@ -237,5 +241,7 @@ final class StepBox: @unchecked Sendable {
   private let lock = DispatchQueue(label: "panelplan.stepbox")
   init(count: Int) { storage = Array(repeating: nil, count: count) }
   func set(_ i: Int, _ v: Int?) { lock.sync { storage[i] = v } }
+  /// Adds one to entry `i` (nil counts as 0).
+  func increment(_ i: Int) { lock.sync { storage[i] = (storage[i] ?? 0) + 1 } }
   var values: [Int?] { lock.sync { storage } }
 }
