@@ -43,7 +43,7 @@ public enum CapacityCommand: CLICommand {
     var centre = ExampleCentre.make()
     var params = CapacityParameters(guideline: try guideline(a))
     var fromScenario = false
-    if let path = a.positional(0),
+    if let path = a.positional(0), !CentreFolder.isCentreFolder(path),
       try JSONFileKind.load(path, accepted: [.centre, .scenario, .region, .nation], command: "capacity").0.isRegionOrNation {
       return try RegionCapacityOutput.run(a, path: path, parameters: params, output: &output, command: self)
     }

@@ -124,7 +124,7 @@ public enum RecruitCommand: CLICommand {
           + (replications > 1 ? " (i tillräckligt många replikeringar; andel per år nedan)\n\n" : "\n\n")
         : "\(title): the year the plan first meets \(target.label)\n" + (m.year.map { "Met in \($0)" } ?? "Not met within the horizon")
           + (replications > 1 ? " (in enough replications; share by year below)\n\n" : "\n\n")
-      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met", Terms.label(target.metric.rawValue, ReportLanguage.current)])
+      var t = TextTable(headers: ["Year", replications > 1 ? "Share of replications met" : "Met", target.metric == .guidelineRatio ? "Guideline ratio" : "Share"])
       for (i, (year, share)) in m.shareMeetingByYear.enumerated() {
         let metric = i < m.metricByYear.count ? NumberFormat.fixed(m.metricByYear[i].mean, decimals: 3) : ""
         t.append([String(year), replications > 1 ? NumberFormat.percent(share, decimals: 0) : (share >= 1 ? ReportLanguage.current("yes") : ReportLanguage.current("no")), metric])
