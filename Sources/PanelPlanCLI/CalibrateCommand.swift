@@ -41,21 +41,12 @@ public enum CalibrateCommand: CLICommand {
       .report, .lang, .seed,
       OptionSpec("replications", value: "N", help: "Validation replications (1 to 1000).", default: "10"),
       OptionSpec("refine-rounds", value: "N", help: "Rounds (0 to 5, 2 replications each) that raise the slots until the simulated visits made match the records; 0: slots equal the visits.", default: "2"),
-      OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor (case ignored).", default: "läkare,lakare,läk,doctor,physician,gp,dr"),
+      ContinuityCommand.doctorValuesOption,
       OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse; other non-doctors are other professions.", default: CentreCalibration.defaultNurseValues.sorted().joined(separator: ",")),
       OptionSpec("acute-values", value: "LIST", help: "Comma-separated contact types that mean an acute contact.", default: CentreCalibration.defaultAcuteValues.sorted().joined(separator: ",")),
       OptionSpec("planned-values", value: "LIST", help: "Comma-separated contact types that mean a planned contact.", default: CentreCalibration.defaultPlannedValues.sorted().joined(separator: ",")),
       OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count at all (case ignored). Default: all."),
-      OptionSpec("patient", value: "COL", help: "Column with the patient id.", default: "patient"),
-      OptionSpec("date", value: "COL", help: "Column with the visit date.", default: "date"),
-      OptionSpec("clinician", value: "COL", help: "Column with the clinician id.", default: "clinician"),
-      OptionSpec("profession", value: "COL", help: "Column with the clinician's profession.", default: "profession"),
-      OptionSpec("contact-type", value: "COL", help: "Column with the contact type (optional unless named).", default: "contact_type"),
-      OptionSpec("fixed-doctor", value: "COL", help: "Column with the patient's fixed doctor (optional unless named).", default: "fixed_doctor"),
-      OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
-      OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
-      OptionSpec("threads", value: "N", help: "Worker threads; results do not depend on it.", default: "the number of cores"),
-    ])
+    ] + ContinuityCommand.readingOptions(centreColumn: false))
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     guard let path = a.positional(0) else { throw UsageError("missing argument <visits.csv>", usage: spec.usage) }

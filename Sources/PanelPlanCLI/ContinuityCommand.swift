@@ -25,22 +25,12 @@ public enum ContinuityCommand: CLICommand {
       OptionSpec("to", value: "DATE", help: "Last day counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("min-visits", value: "N", help: "Visits a patient needs in a scope to count there (COC needs 2).", default: "2 (3 with --skr)"),
       OptionSpec("skr", help: "SKR Primärvårdskvalitet's definition: at least 3 visits in the 18 months ending at --to (or the last date in the file), only visits at the patient's listing unit (the patients file's unit, else the unit of most of the patient's rows)."),
-      OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor, replacing the built-in list (case, punctuation and spaces ignored).", default: "Swedish doctor titles: läkare, ST-läkare, AT-läkare, BT-läkare, distriktsläkare, specialistläkare, allmänläkare, leg. läkare, specialist i allmänmedicin, hyrläkare ... and doctor, physician, GP"),
+      doctorValuesOption,
       OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count, e.g. physical,video (case ignored). Default: all."),
       OptionSpec("compare-from", value: "DATE", help: "Comparison mode: first day of the baseline period; the main window is the current period."),
       OptionSpec("compare-to", value: "DATE", help: "Comparison mode: last day of the baseline period."),
       OptionSpec("compare-file", value: "FILE", help: "Comparison mode: baseline visits from another file (with --compare-from/--compare-to if given, else the main window)."),
-      OptionSpec("patient", value: "COL", help: "Column with the patient id.", default: "patient"),
-      OptionSpec("date", value: "COL", help: "Column with the visit date.", default: "date"),
-      OptionSpec("clinician", value: "COL", help: "Column with the clinician id.", default: "clinician"),
-      OptionSpec("profession", value: "COL", help: "Column with the clinician's profession.", default: "profession"),
-      OptionSpec("centre", value: "COL", help: "Column with the care centre (optional unless named).", default: "centre"),
-      OptionSpec("contact-type", value: "COL", help: "Column with the contact type (optional unless named).", default: "contact_type"),
-      OptionSpec("fixed-doctor", value: "COL", help: "Column with the patient's fixed doctor (optional unless named).", default: "fixed_doctor"),
-      OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
-      OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
-      OptionSpec("threads", value: "N", help: "Parts read in parallel.", default: "the number of cores"),
-    ] + RollingContinuityOptions.options)
+    ] + readingOptions(centreColumn: true) + RollingContinuityOptions.options)
 
   static func day(_ a: ParsedArguments, _ name: String) throws -> Int32? {
     guard a.has(name), let s = a.string(name) else { return nil }
@@ -52,6 +42,25 @@ public enum ContinuityCommand: CLICommand {
 
   static func list(_ s: String) -> [String] {
     s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// `--doctor-values`, shared with `calibrate` so both state the same default.
+  static let doctorValuesOption = OptionSpec("doctor-values", value: "LIST", help: "Comma-separated profession values that mean a doctor, replacing the built-in list (case, punctuation and spaces ignored).", default: "Swedish doctor titles: läkare, ST-läkare, AT-läkare, BT-läkare, distriktsläkare, specialistläkare, allmänläkare, leg. läkare, specialist i allmänmedicin, hyrläkare ... and doctor, physician, GP")
+
+  /// The options `visitReading` reads, shared with `calibrate`.
+  static func readingOptions(centreColumn: Bool) -> [OptionSpec] {
+    [
+      OptionSpec("patient", value: "COL", help: "Column with the patient id.", default: "patient"),
+      OptionSpec("date", value: "COL", help: "Column with the visit date.", default: "date"),
+      OptionSpec("clinician", value: "COL", help: "Column with the clinician id.", default: "clinician"),
+      OptionSpec("profession", value: "COL", help: "Column with the clinician's profession.", default: "profession"),
+    ] + (centreColumn ? [OptionSpec("centre", value: "COL", help: "Column with the care centre (optional unless named).", default: "centre")] : []) + [
+      OptionSpec("contact-type", value: "COL", help: "Column with the contact type (optional unless named).", default: "contact_type"),
+      OptionSpec("fixed-doctor", value: "COL", help: "Column with the patient's fixed doctor (optional unless named).", default: "fixed_doctor"),
+      OptionSpec("delimiter", value: "D", help: "Field delimiter; auto detects ',' or ';' from the header.", default: "auto", allowed: ["auto", ",", ";"]),
+      OptionSpec("skip-bad-rows", help: "Skip malformed rows, count them and report the first few, instead of stopping."),
+      OptionSpec("threads", value: "N", help: "Parts read in parallel; results do not depend on it.", default: "the number of cores"),
+    ]
   }
 
   /// The visit reader's settings from the options `continuity` and
