@@ -142,6 +142,13 @@ public final class OutputFile {
   /// Appends bytes.
   public func write(_ bytes: UnsafeRawBufferPointer) throws {
     precondition(!finished, "write after commit or discard")
+    // A chunk as large as the buffer (the byte CSV writer's 1 MiB) goes
+    // straight to the file instead of being copied into the buffer first.
+    if bytes.count >= Self.bufferBytes {
+      if !buffer.isEmpty { try flush() }
+      try writeThrough(bytes)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.bufferBytes { try flush() }
   }
@@ -238,10 +245,16 @@ public final class OutputFile {
   }
 
   func flush() throws {
+    try buffer.withUnsafeBytes { try writeThrough($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes `bytes` to the descriptor, all of them.
+  func writeThrough(_ bytes: UnsafeRawBufferPointer) throws {
     try openIfNeeded()
     var offset = 0
-    while offset < buffer.count {
-      let n = buffer.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
+    while offset < bytes.count {
+      let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))
@@ -250,7 +263,6 @@ public final class OutputFile {
       }
       offset += n
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Expands folders among `inputs` to the entries directly in them.
