@@ -1,5 +1,5 @@
 /// Which capacity view sets how many patients each doctor can take.
-public enum CapacityView: String, Sendable, Hashable, CaseIterable, Codable {
+public enum CapacityView: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration {
   /// Socialstyrelsen's 1,100 / 550, scaled by FTE and duties.
   case guideline
   /// Patient hours divided by the time an average patient needs.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The two scopes of the agreement's indices.
-public enum ContinuityScope: String, Sendable, CaseIterable, Codable {
+public enum ContinuityScope: String, Sendable, CaseIterable, Codable, JSONEnumeration {
   /// Doctor contacts only.
   case doctor
   /// All contacts, every profession.

@@ -255,21 +255,6 @@ struct JSONLocator {
   }
 }
 
-/// The valid values of the enums that JSON files name, by type name, so a
-/// bad value's message lists them.
-enum JSONEnumValues {
-  static let byType: [String: [String]] = [
-    "AgeBand": AgeBand.allCases.map(\.rawValue),
-    "Sex": Sex.allCases.map(\.rawValue),
-    "PriorityGroup": PriorityGroup.allCases.map(\.rawValue),
-    "ClinicianRole": ClinicianRole.allCases.map(\.rawValue),
-    "CapacityView": CapacityView.allCases.map(\.rawValue),
-    "SweepDesignKind": SweepDesignKind.allCases.map(\.rawValue),
-    "RecruitmentLever": RecruitmentLever.allCases.map(\.rawValue),
-    "ContinuityScope": ContinuityScope.allCases.map(\.rawValue),
-  ]
-}
-
 extension JSONInput {
   /// The coding path of a field path such as `population.groups[0].count`.
   static func codingPath(_ field: String) -> [any CodingKey] {

@@ -72,12 +72,9 @@ public enum JSONInput {
         return InputError(file: file, problem: "not valid JSON" + (underlying.map { " (\($0))" } ?? ""))
       }
       return located(ctx.codingPath, field: path(ctx.codingPath)) { found in
-        // RawRepresentable's message names the type: list its values.
-        if description.hasPrefix("Cannot initialize "),
-          let name = description.dropFirst("Cannot initialize ".count).split(separator: " ").first,
-          let values = JSONEnumValues.byType[String(name)]
-        {
-          return "found \(found ?? "an unknown value"), expected one of \(values.joined(separator: ", "))"
+        // A `JSONEnumeration` lists its values in its own message.
+        if description.hasPrefix(JSONEnumerationMessage.prefix) {
+          return "found \(found ?? "an unknown value"), \(description)"
         }
         if description.contains("not representable") || description.contains("does not fit") {
           return "found \(found ?? "a number"), expected a whole number that fits (0 or more where counts are meant)"

@@ -1,7 +1,7 @@
 /// The professional role of a clinician at a care centre.
 ///
 /// Raw values are the words used in input files (`"role": "specialist"`).
-public enum ClinicianRole: String, Sendable, Hashable, CaseIterable, Codable {
+public enum ClinicianRole: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration {
   /// Specialist in general medicine (specialist i allmänmedicin).
   case gpSpecialist = "specialist"
   /// Doctor in specialist training in general medicine (ST-läkare), about 5 years.

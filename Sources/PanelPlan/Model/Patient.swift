@@ -3,7 +3,7 @@
 /// The bands follow the illustrative visit-rate table in DOMAIN.md, with the
 /// 65–79 band split at 75 so that the default priority policy ("age 75+")
 /// can be expressed for groups as well as for individual patients.
-public enum AgeBand: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+public enum AgeBand: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration, Comparable {
   case age0to5 = "0-5"
   case age6to15 = "6-15"
   case age16to29 = "16-29"
@@ -51,7 +51,7 @@ public enum AgeBand: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 }
 
 /// Legal sex as recorded in the population register.
-public enum Sex: String, Sendable, Hashable, CaseIterable, Codable {
+public enum Sex: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration {
   case female, male, unknown
 }
 

@@ -4,7 +4,7 @@
 /// DOMAIN.md: those with the greatest needs (nursing-home residents, home
 /// health care, multimorbidity, the oldest) should get the best continuity.
 /// A person belongs to the first group whose condition holds.
-public enum PriorityGroup: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+public enum PriorityGroup: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration, Comparable {
   /// Lives in special housing for the elderly (target: 80% with a fixed doctor).
   case nursingHome = "nursing-home"
   /// Receives municipal home health care.

@@ -1,8 +1,5 @@
-/// The language of report labels: English, or Swedish with the terms of
-/// DOMAIN.md's glossary (fast läkarkontakt, riktvärde, ST-läkare ...).
-public enum ReportLanguage: String, Sendable, CaseIterable {
-  case en, sv
-
+/// Labels in each language; English text is the key.
+extension ReportLanguage {
   /// The label in this language; English text is the key, and a label with
   /// no translation is shown in English rather than dropped.
   public func callAsFunction(_ english: String) -> String {

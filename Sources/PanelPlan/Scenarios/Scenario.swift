@@ -26,11 +26,6 @@ public struct Scenario: Sendable, Hashable {
     self.parameters = parameters
   }
 
-  /// The built-in example: `ExampleCentre` for one year with the defaults.
-  public static func example() -> Scenario {
-    Scenario(name: "Example centre, one year", centre: ExampleCentre.make())
-  }
-
   /// Every problem in the scenario's meaning, with field paths
   /// (`centre.clinicians[2].fte`, `demand.acuteShare`).
   public func problems() -> [InputError] {

@@ -59,7 +59,7 @@ public struct SweepDefinition: Sendable {
 }
 
 /// How a sweep picks its points.
-public enum SweepDesignKind: String, Sendable, Hashable, Codable, CaseIterable {
+public enum SweepDesignKind: String, Sendable, Hashable, Codable, JSONEnumeration, CaseIterable {
   /// Full factorial: every combination of the parameters' values.
   case grid
   /// Latin hypercube sampling (McKay, Beckman and Conover 1979).

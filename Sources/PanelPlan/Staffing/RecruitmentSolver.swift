@@ -42,7 +42,7 @@ public enum StaffingTarget: Sendable, Hashable {
 }
 
 /// A yearly number the solver may change.
-public enum RecruitmentLever: String, Sendable, Hashable, CaseIterable, Codable {
+public enum RecruitmentLever: String, Sendable, Hashable, CaseIterable, Codable, JSONEnumeration {
   /// GP specialists hired per year.
   case specialistHires = "hires"
   /// GP trainees taken in per year.

@@ -1,6 +1,11 @@
 import Foundation
 
-extension ReportLanguage {
+/// The language of report labels: English, or Swedish with the terms of
+/// DOMAIN.md's glossary (fast läkarkontakt, riktvärde, ST-läkare ...).
+/// The labels themselves are in Reports (`ReportLanguage.swift`, `Terms`).
+public enum ReportLanguage: String, Sendable, CaseIterable {
+  case en, sv
+
   /// The language of what is being written now: tables, verdicts and
   /// reports read it through `NumberFormat` and `TextTable`, so one switch
   /// (`--lang sv`) gives Swedish words and Swedish numbers everywhere.

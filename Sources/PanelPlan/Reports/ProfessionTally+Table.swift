@@ -1,0 +1,30 @@
+import Foundation
+
+extension ProfessionTally {
+  /// A short table: each value, its rows, and how it counted.
+  public func table() -> String {
+    var t = TextTable(headers: ["Profession value in the file", "Rows", "Counted as"], alignments: [.left, .right, .left])
+    for e in entries {
+      t.append([e.value.isEmpty ? "(empty)" : e.value, NumberFormat.grouped(Double(e.rows)), Self.label(e.kind)])
+    }
+    return t.render()
+  }
+
+  static func label(_ k: ProfessionTitles.Kind) -> String {
+    let l = ReportLanguage.current
+    switch k {
+    case .doctor: return l("Doctor")
+    case .nurse: return l("nurse (not a doctor)")
+    case .other: return l("other profession (not a doctor)")
+    case .unknown: return l("not recognised (not a doctor)")
+    }
+  }
+
+  /// One warning line per value that could not be classified.
+  public func warnings(file: String) -> [String] {
+    unknown.map {
+      // Kept in English whatever --lang: stderr messages are for logs too.
+      "Warning: \(file): profession value '\($0.value)' (\($0.rows) row\($0.rows == 1 ? "" : "s")) is not a known title; counted as not a doctor. List it with --doctor-values if it is a doctor."
+    }
+  }
+}
