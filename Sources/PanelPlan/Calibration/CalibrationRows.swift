@@ -11,6 +11,12 @@ struct CalibrationRows: VisitSink {
   /// Contact-type classes.
   static let unknownType: UInt8 = 0, acute: UInt8 = 1, planned: UInt8 = 2
 
+  /// The day (since 1970-01-01) of a minute, rounding down before 1970 too.
+  static func day(_ minute: Int32) -> Int32 {
+    let d = ISODateBytes.minutesPerDay
+    return minute >= 0 ? minute / d : (minute - d + 1) / d
+  }
+
   var filter: VisitFilter
   let nurseValues: Set<String>
   let acuteValues: Set<String>
