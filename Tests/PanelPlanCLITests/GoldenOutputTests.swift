@@ -62,6 +62,8 @@ import PanelPlanCLI
       files: ["pp.csv"]),
     Case(name: "continuity-records-rolling", arguments: ["continuity", "{ex}/records/visits.csv", "--rolling", "12m", "--step", "6m"]),
     Case(name: "continuity-records-skr-json", arguments: ["continuity", "{ex}/records/visits.csv", "--skr", "--format", "json"]),
+    Case(name: "calibrate", arguments: ["calibrate", "{ex}/records/visits.csv", "--centre", "{ex}/records/centre.json",
+      "--patients", "{ex}/records/patients.csv", "--replications", "2", "--out", "{tmp}/cal.json"], files: ["cal.json"]),
     Case(name: "assign", arguments: ["assign", "--centre", "{ex}/small-centre.json", "--patients", "{ex}/assign-patients.csv",
       "--visits", "{ex}/assign-visits.csv", "--out", "{tmp}/list.csv", "--report", "{tmp}/a.html"], files: ["list.csv", "a.html"]),
     Case(name: "generate-region", arguments: ["generate", "region", "--seed", "3"]),
