@@ -9,6 +9,15 @@ public struct FixedDoctorCoverage: Sendable, Hashable, Codable {
 
   public init() {}
 
+  /// Counts each patient's priority group (`PriorityGroup.rank`) and whether
+  /// it has a doctor (`doctorOf[i] >= 0`).
+  public init(priorityGroups: [UInt8], doctorOf: [Int32]) {
+    for (g, d) in zip(priorityGroups, doctorOf) {
+      listed[Int(g)] += 1
+      if d >= 0 { assigned[Int(g)] += 1 }
+    }
+  }
+
   /// Share of everyone listed with a fixed doctor (0 when nobody is listed).
   public var share: Double {
     let l = listed.reduce(0, +)

@@ -286,14 +286,9 @@ extension PanelAssignment {
 
   /// Share with a fixed doctor, overall and per priority group.
   public func coverage(of patients: PanelPatients) -> FixedDoctorCoverage {
-    var cov = FixedDoctorCoverage()
-    for i in 0..<patients.count {
-      let g = Int(patients.priorityGroup[i])
-      cov.listed[g] += 1
-      if doctorOf[i] >= 0 { cov.assigned[g] += 1 }
-    }
-    return cov
+    FixedDoctorCoverage(priorityGroups: patients.priorityGroup, doctorOf: doctorOf)
   }
+
 
   /// How the list changes the relations that existed.
   public struct Changes: Sendable, Hashable {

@@ -182,12 +182,7 @@ extension PatientAssignment {
 
   /// Share with a fixed doctor, overall and per priority group.
   public func coverage(of patients: PatientTable) -> FixedDoctorCoverage {
-    var c = FixedDoctorCoverage()
-    for i in 0..<patients.count {
-      let g = Int(patients.priorityGroup[i])
-      c.listed[g] += 1
-      if doctorOf[i] >= 0 { c.assigned[g] += 1 }
-    }
-    return c
+    FixedDoctorCoverage(priorityGroups: patients.priorityGroup, doctorOf: doctorOf)
   }
+
 }
