@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Reading the patients and visits for `panelplan assign`.
 @Suite struct AssignmentInputTests {

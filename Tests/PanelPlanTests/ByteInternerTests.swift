@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func internGivesDenseIdsInFirstSeenOrderAndSurvivesGrowth() {
   // Reference: a Dictionary of Strings, over enough ids to grow the table many times.

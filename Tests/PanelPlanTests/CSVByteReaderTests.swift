@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 private func records(_ text: String, delimiter: UInt8 = 44) -> ([[String]], CSVByteReader.Status) {
   let bytes = Array(text.utf8)

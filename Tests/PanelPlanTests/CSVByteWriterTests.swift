@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 // The byte writer checked against the String path it replaces (`CSVWriter`,
 // `NumberFormat.machine`, `CSVDialect.convert`), an independent

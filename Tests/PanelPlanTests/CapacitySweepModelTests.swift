@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func poissonSamplesHaveTheRightMeanAndVariance() {
   for lambda in [0.5, 4.0, 12.0, 55.0, 900.0] {
@@ -59,17 +60,21 @@ import Testing
   // Green–Savin–Murray on the doctor's working days: slots per present day
   // 1,211.29 / 201 = 6.0263 (frac 0.0263 of days have 7); demand per
   // working day λ = 4.8594. Tail by direct summation of e^−λ λ^j / j!:
-  // 0.9737 · P(X > 6) + 0.0263 · P(X > 7) = 0.21497 (checked in Python).
-  let lambda = 1100 * 1.1 / 249, spd = (1_366.8 * 60 - 1_100 * 25) / 45 / 201
-  func tail(_ k: Int) -> Double {
-    var cdf = 0.0
-    for j in 0...k { cdf += exp(-lambda + Double(j) * log(lambda) - lgamma(Double(j + 1))) }
-    return 1 - cdf
-  }
-  let f = spd - 6
-  let expected = (1 - f) * tail(6) + f * tail(7)
-  #expect(abs(expected - 0.214975) < 1e-6)
-  #expect(abs(named["overflowFrequency"]! - expected) < 1e-12)
+  // 0.9737 · P(X > 6) + 0.0263 · P(X > 7) = 0.214974790104094, worked out
+  // outside Swift in 50-digit decimal arithmetic (Python `decimal`:
+  // λ = 1100 · 1.1 / 249, s = (1366.8 · 60 − 1100 · 25) / 45 / 201,
+  // f = s − 6, tail(k) = 1 − Σ_{j≤k} e^−λ λ^j / j!). The model's value is
+  // compared with that figure, so the check fails if the model's tail,
+  // slots or demand drift (before, the test compared its own Double
+  // recomputation with the figure, which the model could not fail).
+  #expect(abs(named["overflowFrequency"]! - 0.214_974_790_104_094) < 1e-12)
+  // A property the tail must have: one slot a day more can only lower it.
+  var roomier = centre
+  roomier.clinicians[0].fte = 1.1
+  let s2 = try model.prepare(scenarioJSON: JSONValue.object([JSONMember("centre", try JSONValue.parse(try JSONInput.encode(roomier)))]).serialized())
+  let m2 = try model.evaluate(s2, stream: SweepStream(seed: 1, point: 0, replication: 0), workspace: &none)
+  let named2 = Dictionary(uniqueKeysWithValues: zip(model.metricNames, m2))
+  #expect(named2["overflowFrequency"]! < named["overflowFrequency"]!)
 }
 
 @Test func capacityModelRejectsUnknownFieldsAndBadValuesWithPaths() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// A small centre: two specialists (1.0 FTE), a nurse and a physiotherapist.
 private func smallCentre(patients: [Patient] = []) -> CareCentre {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// A centre given as a folder of CSV files.
 @Suite struct CentreFolderTests {
   static func folder(_ files: [String: String]) -> String {
-    let dir = NSTemporaryDirectory() + "panelplan-centre-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let dir = temporaryDirectory(prefix: "panelplan-centre")
     for (n, t) in files { FileManager.default.createFile(atPath: dir + "/" + n, contents: Data(t.utf8)) }
     return dir
   }

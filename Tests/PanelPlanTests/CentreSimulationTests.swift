@@ -1,40 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
-
-/// Small centres whose answers are known exactly or from a formula.
-enum SimulationFixtures {
-  /// Working time without absences, so every open day is a full day.
-  static var noAbsences: WorkingTimeParameters {
-    var w = WorkingTimeParameters()
-    w.vacationDaysPerYear = 0
-    w.trainingDaysPerYear = 0
-    w.sickDaysPerYear = 0
-    return w
-  }
-
-  /// Parameters with one flat doctor-contact rate for every age band and
-  /// no need scaling.
-  static func flat(visitsPerYear: Double, years: Int) -> SimulationParameters {
-    var p = SimulationParameters(years: years)
-    p.demand = DemandParameters(
-      doctorVisitsPerYear: Array(repeating: visitsPerYear, count: AgeBand.allCases.count), scaleByNeedWeight: false)
-    p.workingTime = noAbsences
-    // Exact counts below are over the whole horizon from empty queues.
-    p.warmUpYears = 0
-    return p
-  }
-
-  static func doctors(_ m: Int) -> [Clinician] {
-    (0..<m).map { Clinician(id: "gp-\($0)", role: .gpSpecialist, fte: 1) }
-  }
-
-  /// `n` individually listed patients aged 45-64, all with the same fixed
-  /// doctor or none.
-  static func patients(_ n: Int, fixedDoctor: String?) -> ListedPopulation {
-    ListedPopulation(patients: (0..<n).map { Patient(id: "p\($0)", profile: PatientProfile(ageBand: .age45to64), fixedDoctorId: fixedDoctor) })
-  }
-}
+import PanelPlanTestSupport
 
 @Suite struct CentreSimulationTests {
   typealias F = SimulationFixtures

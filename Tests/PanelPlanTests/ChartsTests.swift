@@ -1,37 +1,7 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 @testable import PanelPlan
-
-/// Parses SVG as XML and collects every element with its attributes.
-final class SVGElements: NSObject, XMLParserDelegate {
-  var elements: [(name: String, attributes: [String: String])] = []
-  var error: Error?
-
-  static func parse(_ svg: String) -> SVGElements {
-    let e = SVGElements()
-    let p = XMLParser(data: Data(svg.utf8))
-    p.delegate = e
-    if !p.parse() { e.error = p.parserError ?? NSError(domain: "svg", code: 1) }
-    return e
-  }
-
-  func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-    elements.append((name, attributes))
-  }
-
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
-
-  func marks(_ cssClass: String) -> [[String: String]] {
-    elements.filter { $0.attributes["class"] == cssClass }.map(\.attributes)
-  }
-}
-
-extension Dictionary where Key == String, Value == String {
-  func number(_ k: String) -> Double { Double(self[k] ?? "") ?? .nan }
-}
+import PanelPlanTestSupport
 
 struct ChartsTests {
   @Test func barHeightsAreProportionalAndTheGuidelineLineSitsAt1100() {
@@ -243,7 +213,7 @@ struct ContinuityChartsTests {
     // doctor COC per patient 0.5, 1 and 0 → one patient each in the bins
     // starting at 0.00, 0.50 and 0.95 (the last bin holds 1).
     let a = try VisitContinuityAnalysis.run(
-      reader: VisitRecordReader(path: repositoryRoot + "/Examples/visits.csv", workers: 1), options: VisitContinuityOptions(),
+      reader: VisitRecordReader(path: examplePath("visits.csv"), workers: 1), options: VisitContinuityOptions(),
       patientRecords: nil, skr: false, skrEndDay: nil)
     let doc = SVGElements.parse(ContinuityCharts.cocHistogram(a, scope: .doctor))
     #expect(doc.error == nil)

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 // Hand-worked cases for every index through the shared statistics, fed per
 // provider count (the visit-record feed) and checked against the formulas

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func quantilesInterpolateBetweenOrderStatistics() {
   // Values 0, 0.5, 1 (n = 3): h = 2p. p10: h = 0.2 → 0 + 0.2·0.5 = 0.1;

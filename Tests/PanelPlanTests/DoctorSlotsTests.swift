@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 13, finding 1: the indirect work of every listed patient is
 /// charged, those without a fixed doctor shared by patient hours.

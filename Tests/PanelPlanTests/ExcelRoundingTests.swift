@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Swedish Excel CSV: separators, decimal commas, rounding.
 @Suite struct ExcelRoundingTests {

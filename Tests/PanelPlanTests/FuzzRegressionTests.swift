@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Replays every input kept under `Tests/Fuzz/<target>/` (crashes that
 /// `scripts/fuzz.sh` found, and seeds) through the same entry points the
@@ -9,9 +10,8 @@ struct FuzzRegressionTests {
   static let root = repositoryRoot + "/Tests/Fuzz"
 
   @Test func everyKeptInputRunsWithoutATrap() throws {
-    let dir = NSTemporaryDirectory() + "panelplan-fuzz-replay-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: repositoryRoot + "/Examples/centre.json", toPath: dir + "/centre.json")
+    let dir = temporaryDirectory(prefix: "panelplan-fuzz-replay")
+    try FileManager.default.copyItem(atPath: examplePath("centre.json"), toPath: dir + "/centre.json")
     var replayed = 0
     for target in FuzzTargets.names {
       let folder = Self.root + "/" + target

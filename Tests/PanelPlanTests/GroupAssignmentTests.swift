@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Hand-worked fills of the aggregate assignment. Tolerance 1e-9 (sums of
 /// a few products of exact decimals).

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Guideline capacity against values worked out by hand from
 /// Socialstyrelsen's 1,100 / 550 and the documented defaults.

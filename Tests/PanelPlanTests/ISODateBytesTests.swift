@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 private func minute(_ s: String) -> Int32? {
   var s = s

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 private func doc(_ s: String) throws -> JSONValue { try JSONValue.parse(Data(s.utf8)) }
 

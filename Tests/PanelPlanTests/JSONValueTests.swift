@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func parseKeepsKeyOrderAndRoundTrips() throws {
   let text = #"{"z":1,"a":[true,false,null],"m":{"s":"x\"y\n","n":-2.5e-3}}"#

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// A small deterministic generator for random test cases (SplitMix64).
 private struct SplitMix {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct NurseTriageTests {
   typealias F = SimulationFixtures

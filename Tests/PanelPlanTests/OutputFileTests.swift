@@ -4,14 +4,13 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import PanelPlanTestSupport
 #endif
 
 /// `OutputFile`: checked before the work, whole or nothing, through links.
 struct OutputFileTests {
   func folder() -> String {
-    let dir = NSTemporaryDirectory() + "panelplan-out-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
+    temporaryDirectory(prefix: "panelplan-out")
   }
 
   @Test func bytesAppearOnlyOnCommit() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 13, finding 3: one overflow definition (Green, Savin and Murray
 /// 2007: a doctor's working day with more demand for the doctor than

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func pairCountsMatchADictionary() {
   var table = PairCounter(capacity: 2)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Hand-worked centres for `PanelAssignment`, and properties over random ones.
 @Suite struct PanelAssignmentTests {

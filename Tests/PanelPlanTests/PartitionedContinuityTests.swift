@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 // The partitioned scan (ContinuityPartitionSink → PatientPartition →
 // PartitionedContinuity) checked against a direct reference: each patient's

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct PatientAssignmentTests {
   static func table(_ groups: [PatientGroup], patients: [Patient] = [], clinicians: [Clinician]) -> PatientTable {

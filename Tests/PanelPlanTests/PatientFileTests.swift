@@ -1,8 +1,9 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func patientsFileReadsProfilesAndRejectsBadCells() throws {
-  let r = try PatientRecords.load(path: repositoryRoot + "/Examples/patients.csv")
+  let r = try PatientRecords.load(path: examplePath("patients.csv"))
   #expect(r.ids.count == 4 && r.hasUnit)
   #expect(r.ageBand(0, atYear: 2024) == .age80plus && r.priorityGroup(0, atYear: 2024) == .nursingHome)
   #expect(r.unit[0] == "VC Norr, Umeå" && r.fixedDoctor[2] == nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Swedish profession titles in visit records.
 @Suite struct ProfessionTitlesTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// `panelplan validate`'s cases: every one passes, for several seeds, and
 /// the pieces they rest on hold values worked by hand.

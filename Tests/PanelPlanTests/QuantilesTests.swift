@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func type7QuantilesOfAKnownSample() {
   // Sorted: 1 1 2 3 4 5 6 9 (n = 8). By hand, h = 7p:

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// The solver's answers against hand-worked thresholds, plugged back into
 /// projections.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct ReplicationsTests {
   static func smallRegion() -> Region {

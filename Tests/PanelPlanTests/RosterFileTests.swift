@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct RosterFileTests {
   @Test func readsRowsAndTurnsTrainingStartIntoProgress() throws {
@@ -91,7 +92,7 @@ import Testing
 
 struct RegionFileCentreTests {
   @Test func aCentreFileIsARegionOfOneCentre() throws {
-    let loaded = try RegionFile.load(repositoryRoot + "/Examples/small-centre.json")
+    let loaded = try RegionFile.load(examplePath("small-centre.json"))
     #expect(loaded.regions.count == 1)
     #expect(loaded.regions[0].centres.map(\.id) == ["vc-liten"])
     #expect(loaded.regions[0].name == "Exempelregionen")

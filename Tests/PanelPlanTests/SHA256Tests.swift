@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Digests from FIPS 180-4's examples ("", "abc", the 448-bit message) and,
 /// for the padding boundaries (55, 56, 64 bytes: one or two final blocks),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct ScenarioTests {
   static let minimalCentre = #"{"id": "vc", "clinicians": [{"id": "gp", "role": "specialist", "fte": 1}]}"#
@@ -97,8 +98,7 @@ import Testing
   }
 
   @Test func exampleFileLoadsAndIsValid() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let s = try Scenario.load(root.appendingPathComponent("Examples/scenario.json").path)
+    let s = try Scenario.load(examplePath("scenario.json"))
     #expect(s.centre.population.count == 12_000)
     #expect(s.parameters.years == 2)
     var defaults = SimulationParameters()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 13, finding 7: the smaller inconsistencies.
 @Suite struct SmallerFindingsTests {

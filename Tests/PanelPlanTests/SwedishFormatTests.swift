@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Swedish number formats through `NumberFormat` under `--lang sv`.
 @Suite struct SwedishFormatTests {

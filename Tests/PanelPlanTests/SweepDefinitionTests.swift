@@ -1,18 +1,14 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 func sweep(_ text: String) throws -> SweepDefinition {
   try SweepDefinition.decode(Data(text.utf8), file: "s.json", directory: FileManager.default.currentDirectoryPath)
 }
 
-func errorText(_ body: () throws -> Void) -> String {
-  do { try body(); return "" } catch { return "\(error)" }
-}
-
 @Test func readsTheExampleSweepFileWithItsCentre() throws {
-  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  let d = try SweepDefinition.load(url.appendingPathComponent("Examples/sweep.json").path)
+  let d = try SweepDefinition.load(examplePath("sweep.json"))
   #expect(d.model == "capacity")
   #expect(d.replications == 20 && d.seed == 7 && d.design == .grid)
   #expect(d.parameters.map(\.name) == ["specialists", "trainees", "evaFTE"])

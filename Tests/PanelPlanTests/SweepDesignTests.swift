@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 private func parameter(_ name: String, _ source: SweepParameter.Source, whole: Bool = false) -> SweepParameter {
   SweepParameter(name: name, path: try! JSONPath(parsing: name), source: source, whole: whole)

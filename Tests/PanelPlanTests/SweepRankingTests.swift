@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func rankingKeepsFeasiblePointsBestFirst() throws {
   // Five hand-made points: (objective, constraint value).

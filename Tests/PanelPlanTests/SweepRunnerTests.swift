@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// A model whose numbers a test can recompute: it reads `x` from the
 /// scenario and returns x, x + U and U with U the first uniform of the
@@ -109,8 +110,7 @@ func csv<M: SweepModel>(_ p: SweepPlan, _ model: M, threads: Int, batch: Int? = 
        {"name": "anna", "path": "centre.clinicians[id=gp-anna].fte", "values": [0.5, 3]},
        {"name": "demand", "path": "centre.demand", "values": [1]}]}
     """
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-  let d = try SweepDefinition.decode(Data(text.utf8), file: "s.json", directory: root)
+  let d = try SweepDefinition.decode(Data(text.utf8), file: "s.json", directory: repositoryRoot)
   let e = errorText { try SweepRunner(plan: SweepPlan(d), model: CapacitySweepModel(), threads: 1).preflight() }
   #expect(e.contains("parameters[0]: path 'centre.clinicians[role=surgeon].count' at 'centre.clinicians': no element matches [role=surgeon], so there is none to copy"))
   #expect(e.contains("parameters[1] (anna = 3): centre.clinicians[0].fte: found 3.0, expected a number from 0 to 1.5"))
@@ -126,8 +126,7 @@ func csv<M: SweepModel>(_ p: SweepPlan, _ model: M, threads: Int, batch: Int? = 
        {"name": "specialists", "path": "centre.clinicians[role=specialist].count", "values": [6, 0]},
        {"name": "anna", "path": "centre.clinicians[id=gp-anna].fte", "values": [0.8]}]}
     """
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-  let d = try SweepDefinition.decode(Data(text.utf8), file: "s.json", directory: root)
+  let d = try SweepDefinition.decode(Data(text.utf8), file: "s.json", directory: repositoryRoot)
   let e = errorText { try SweepRunner(plan: SweepPlan(d), model: CapacitySweepModel(), threads: 1).preflight() }
   #expect(e.contains("point 2 (specialists=0, anna=0.8): parameters[1]: path 'centre.clinicians[id=gp-anna].fte' at 'centre.clinicians': no element matches [id=gp-anna]"))
 }

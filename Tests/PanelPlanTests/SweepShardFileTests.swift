@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// The text a single run writes, as `panelplan sweep --out` does.
 private func single<M: SweepModel>(_ p: SweepPlan, _ model: M, _ kind: SweepResultFormat.Kind, dialect: CSVDialect = .standard) throws -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Test func shardsPartitionThePointsInterleavedAndBalanced() {
   for total in 0..<40 {

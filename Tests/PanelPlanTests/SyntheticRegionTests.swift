@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 @Suite struct SyntheticRegionTests {
   @Test func regionMatchesItsPopulationAndRatios() {

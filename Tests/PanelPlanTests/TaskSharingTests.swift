@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Task sharing has one meaning everywhere (issue 13, finding 4): a share s
 /// of doctor time per patient moves to the team, so a doctor's panel grows

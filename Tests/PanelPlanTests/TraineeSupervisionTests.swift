@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Trainees (issue 13, finding 5): supervisor capacity limits intake and
 /// panels; trainee stages are time-weighted over the year.

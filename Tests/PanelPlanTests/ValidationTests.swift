@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Every bad-input case of the foundation issue gives a message naming the
 /// file, the field path, what was found and what was expected.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 // Examples/visits.csv worked by hand (rows are unsorted in the file; the
 // order below is by date). d1, d2 doctors ("läkare"/"Läkare"), n1 a nurse.
@@ -24,9 +25,9 @@ private let tolerance = 1e-12
 
 private func example(_ options: VisitContinuityOptions = VisitContinuityOptions(), workers: Int = 1, patients: Bool = false,
                      skr: Bool = false, skrEnd: Int32? = nil) throws -> VisitContinuityAnalysis {
-  let records = patients ? try PatientRecords.load(path: repositoryRoot + "/Examples/patients.csv") : nil
+  let records = patients ? try PatientRecords.load(path: examplePath("patients.csv")) : nil
   return try VisitContinuityAnalysis.run(
-    reader: VisitRecordReader(path: repositoryRoot + "/Examples/visits.csv", workers: workers), options: options,
+    reader: VisitRecordReader(path: examplePath("visits.csv"), workers: workers), options: options,
     patientRecords: records, skr: skr, skrEndDay: skrEnd)
 }
 

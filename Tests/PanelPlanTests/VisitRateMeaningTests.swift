@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 13, finding 2: one meaning of the visit rate (visits made, after
 /// triage) in the calibration and the simulation, and the sensitivity of

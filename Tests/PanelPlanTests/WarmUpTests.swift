@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 13, finding 6: contacts of the warm-up are not counted.
 @Suite struct WarmUpTests {

@@ -1,16 +1,6 @@
 import Testing
 @testable import PanelPlan
-
-/// A single-centre region with `listed` people of need weight 1 (aged 30–44,
-/// no conditions: priority group "others") and full-time specialists
-/// without duties or birth year.
-func handRegion(listed: Int, specialists: Int, trainees: [Double] = []) -> Region {
-  var clinicians = (0..<specialists).map { Clinician(id: "gp\($0)", role: .gpSpecialist, fte: 1) }
-  for (i, p) in trainees.enumerated() { clinicians.append(Clinician(id: "st\(i)", role: .gpTrainee, fte: 1, trainingProgress: p)) }
-  let group = PatientGroup(profile: PatientProfile(ageBand: .age30to44, needWeight: 1), count: listed)
-  let centre = CareCentre(id: "vc", name: "VC", clinicians: clinicians, population: ListedPopulation(groups: [group]))
-  return Region(name: "Hand", centres: [centre])
-}
+import PanelPlanTestSupport
 
 @Suite struct WorkforceProjectionTests {
   let tol = 1e-9

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// The working-time view: the calibration to 1,100 and hours that add up.
 struct WorkingTimeCapacityTests {
