@@ -90,11 +90,3 @@ import PanelPlanTestSupport
   }
 }
 
-struct RegionFileCentreTests {
-  @Test func aCentreFileIsARegionOfOneCentre() throws {
-    let loaded = try RegionFile.load(examplePath("small-centre.json"))
-    #expect(loaded.regions.count == 1)
-    #expect(loaded.regions[0].centres.map(\.id) == ["vc-liten"])
-    #expect(loaded.regions[0].name == "Exempelregionen")
-  }
-}

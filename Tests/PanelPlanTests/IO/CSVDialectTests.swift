@@ -20,3 +20,12 @@ import PanelPlanTestSupport
     #expect(CSVDialect.standard.convert(text) == text)
   }
 }
+
+struct CSVDialectTests {
+  @Test func swedishExcelDialect() {
+    let standard = "id,fte,note\nd1,0.75,\"a, b\"\nd2,1,\"say \"\"hi\"\"\"\nd3,-1.5e-3,2.5 h\n"
+    let sv = CSVDialect.excelSv.convert(standard)
+    #expect(sv == "id;fte;note\nd1;0,75;a, b\nd2;1;\"say \"\"hi\"\"\"\nd3;-1,5e-3;2.5 h\n")
+    #expect(CSVDialect.standard.convert(standard) == standard)
+  }
+}

@@ -3,8 +3,8 @@ import Testing
 @testable import PanelPlan
 import PanelPlanTestSupport
 
-/// Issue 13, finding 6: contacts of the warm-up are not counted.
-@Suite struct WarmUpTests {
+/// The warm-up (issue 13, finding 6): contacts of the warm-up are not counted.
+@Suite struct SimulationParametersTests {
   /// One doctor with 40 slots a day for 300 patients at 4 visits a year
   /// (about 4.8 a day): with one warm-up year and one measured year, the
   /// results count one year: 249 open days, 249 × 40 slots offered, and
