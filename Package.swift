@@ -33,10 +33,22 @@ let package = Package(
 
     // MARK: - Tests
 
-    .testTarget(name: "PanelPlanTests", dependencies: ["PanelPlan"]),
+    /// Helpers every test target shares (temporary folders, example paths,
+    /// running the command in-process or as the built binary, small centres),
+    /// as swift-numerics' `_TestSupport`. Uses only the public API, so it
+    /// builds in any configuration.
+    .target(
+      name: "PanelPlanTestSupport",
+      dependencies: ["PanelPlan", "PanelPlanCLI"],
+      path: "Tests/PanelPlanTestSupport"
+    ),
+    .testTarget(name: "PanelPlanTests", dependencies: ["PanelPlan", "PanelPlanTestSupport"]),
+    /// The library as a notebook user sees it: `import PanelPlan` without
+    /// `@testable`, so anything a user needs and cannot reach fails to build.
+    .testTarget(name: "PanelPlanAPITests", dependencies: ["PanelPlan", "PanelPlanTestSupport"]),
     .testTarget(
       name: "PanelPlanCLITests",
-      dependencies: ["PanelPlanCLI", "panelplan"]
+      dependencies: ["PanelPlanCLI", "panelplan", "PanelPlanTestSupport"]
     ),
   ]
 )

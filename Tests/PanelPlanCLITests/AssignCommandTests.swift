@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlanCLI
+import PanelPlanTestSupport
 
 /// `panelplan assign` end to end on the examples, on the built binary.
 @Suite struct AssignCommandTests {

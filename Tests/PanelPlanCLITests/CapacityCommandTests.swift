@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// `panelplan capacity` and `panelplan example`, end to end on the built binary.
 struct CapacityCommandTests {

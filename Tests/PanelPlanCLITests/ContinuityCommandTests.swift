@@ -1,25 +1,13 @@
 import Foundation
 import Testing
 @testable import PanelPlanCLI
+import PanelPlanTestSupport
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-private let visits = root + "/Examples/visits.csv"
-
-private func run(_ args: [String]) -> (Int32, String, String) {
-  var out = CommandOutput()
-  let code = PanelPlanCLI.run(args, output: &out)
-  return (code, out.standardOutput, out.standardError)
-}
-
-private func scratchDirectory() -> String {
-  let d = NSTemporaryDirectory() + "panelplan-cli-" + UUID().uuidString
-  try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-  return d
-}
+private let visits = examplePath("visits.csv")
 
 @Test func continuityOnTheExampleWritesCSVAndPerPatientFile() throws {
-  let dir = scratchDirectory()
-  let (code, out, err) = run(["continuity", visits, "--patients", root + "/Examples/patients.csv", "--per-patient", dir + "/pp.csv", "--format", "csv"])
+  let dir = temporaryDirectory()
+  let (code, out, err) = runCLI(["continuity", visits, "--patients", examplePath("patients.csv"), "--per-patient", dir + "/pp.csv", "--format", "csv"])
   #expect(code == 0 && err.isEmpty)
   // Hand-worked in VisitContinuityAnalysisTests: doctor COC over all patients
   // has mean 0.5, p10 0.1, p25 0.25, median 0.5, p75 0.75, p90 0.9.
@@ -35,7 +23,7 @@ private func scratchDirectory() -> String {
   // Baseline: p1 d1 d1 (UPC 1), p2 d2 (1), p3 d1 n1 (0.5): mean 2.5/3.
   // Current: p1 n1 d2 d1 (1/3), p2 d2 (1), p3 d2 (1), p4 n1 (1): mean (10/3)/4 = 5/6.
   // Relative change of UPC mean: (5/6 − 5/6)/(5/6) = 0.
-  let (code, out, _) = run(["continuity", visits, "--from", "2024-03-01", "--to", "2024-06-30", "--compare-from", "2024-01-01",
+  let (code, out, _) = runCLI(["continuity", visits, "--from", "2024-03-01", "--to", "2024-06-30", "--compare-from", "2024-01-01",
                             "--compare-to", "2024-02-29", "--min-visits", "1", "--format", "csv"])
   #expect(code == 0)
   // COC: baseline p1 1, p3 0 → 0.5; current only p1 (N ≥ 2) with 0 → change −100%.
@@ -49,42 +37,23 @@ private func scratchDirectory() -> String {
 }
 
 @Test func badInputFailsWithLocationAndWritesNothing() throws {
-  let dir = scratchDirectory()
+  let dir = temporaryDirectory()
   let bad = dir + "/bad.csv"
   try "patient,date,clinician,profession\np1,2024-01-05,d1,läkare\np2,2024-02-30,d1,läkare\n".write(toFile: bad, atomically: true, encoding: .utf8)
-  let (code, out, err) = run(["continuity", bad, "--per-patient", dir + "/pp.csv", "--out", dir + "/out.txt"])
+  let (code, out, err) = runCLI(["continuity", bad, "--per-patient", dir + "/pp.csv", "--out", dir + "/out.txt"])
   #expect(code == 1 && out.isEmpty)
   #expect(err.hasPrefix("Error: \(bad):3:2: date: found '2024-02-30', expected a date"))
   #expect(!FileManager.default.fileExists(atPath: dir + "/pp.csv") && !FileManager.default.fileExists(atPath: dir + "/out.txt"))
-  let (skipCode, skipOut, skipErr) = run(["continuity", bad, "--skip-bad-rows"])
+  let (skipCode, skipOut, skipErr) = runCLI(["continuity", bad, "--skip-bad-rows"])
   #expect(skipCode == 0 && skipOut.contains("1 rows read, 1 bad rows skipped") && skipErr.contains("Skipped 1 bad row(s)"))
-  #expect(run(["continuity", visits, "--from", "2024-1-5"]).0 == 64)
-  #expect(run(["continuity", visits, "--patient", "pid"]).2.contains("missing column 'pid'"))
+  #expect(runCLI(["continuity", visits, "--from", "2024-1-5"]).0 == 64)
+  #expect(runCLI(["continuity", visits, "--patient", "pid"]).2.contains("missing column 'pid'"))
 }
 
-/// The built `panelplan` next to the test bundle (.build/<config>/).
-private func binary() -> String? {
-  var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  for _ in 0..<4 {
-    let candidate = dir.appendingPathComponent("panelplan").path
-    if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    dir = dir.deletingLastPathComponent()
-  }
-  let fallback = root + "/.build/debug/panelplan"
-  return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-}
-
+/// Runs the built binary, as a user would.
 private func exec(_ args: [String]) throws -> (Int32, String, String) {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: try #require(binary()))
-  p.arguments = args
-  let o = Pipe(), e = Pipe()
-  p.standardOutput = o
-  p.standardError = e
-  try p.run()
-  let out = o.fileHandleForReading.readDataToEndOfFile(), err = e.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+  let r = try BinaryRunner.run(args)
+  return (r.exitCode, r.stdout, r.stderr)
 }
 
 @Test func builtBinaryRunsEndToEnd() throws {
@@ -94,6 +63,6 @@ private func exec(_ args: [String]) throws -> (Int32, String, String) {
   #expect(code == 0 && out.contains("\"countedVisits\" : 11"))
   let (usage, _, err) = try exec(["continuity", visits, "--format", "xml"])
   #expect(usage == 64 && err.hasPrefix("Error: option '--format': found 'xml'"))
-  let (missing, _, err2) = try exec(["continuity", root + "/Examples/nope.csv"])
+  let (missing, _, err2) = try exec(["continuity", examplePath("nope.csv")])
   #expect(missing == 1 && err2.contains("cannot open the file"))
 }

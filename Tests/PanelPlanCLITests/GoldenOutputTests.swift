@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PanelPlanCLI
+import PanelPlanTestSupport
 
 /// Every command's outputs on the built-in examples, byte for byte, against
 /// the files in `Tests/Golden/`: a refactor that moves code must not move a
@@ -76,7 +77,7 @@ import PanelPlanCLI
   ]
 
   static var repository: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    BinaryRunner.repositoryRoot
   }
 
   /// The command's exit, streams and files as one text, paths made neutral.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PanelPlan
+import PanelPlanTestSupport
 
 /// Issue 11: every bad-input message of the issue in its new wording, on the
 /// built binary. Line and column numbers are counted by hand in the small

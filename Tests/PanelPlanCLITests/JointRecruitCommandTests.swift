@@ -2,14 +2,10 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// `recruit --cost` and `capacity REGION.json`, run in-process.
 @Suite struct JointRecruitCommandTests {
-  func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-    var o = CommandOutput()
-    let code = PanelPlanCLI.run(args, output: &o)
-    return (code, o.standardOutput, o.standardError)
-  }
 
   let args = [
     "recruit", "--by", "2029", "--levers", "hires,task-sharing,fte", "--cost", "hires=1,task-sharing=30,fte=20",
@@ -17,7 +13,7 @@ import PanelPlan
   ]
 
   @Test func jointPlanRunThroughProjectMeetsTheTarget() throws {
-    let r = run(args)
+    let r = runCLI(args)
     #expect(r.code == 0, "\(r.err)")
     let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
     let plan = try #require(json["plan"] as? [String: Any])
@@ -26,7 +22,7 @@ import PanelPlan
     let cost = (values["hires"] ?? 0) * 1 + (values["task-sharing"] ?? 0) * 30 + (values["fte"] ?? 0) * 20
     #expect(abs(cost - (plan["costPerYear"] as! Double)) < 1e-9)
     // The plan as `project` options: the guideline ratio in 2029 is at most 1.
-    let p = run([
+    let p = runCLI([
       "project", "--years", "3", "--format", "csv", "--no-centres", "--hires", String(Int(values["hires"]!)),
       "--task-sharing-increase", NumberFormat.machine(values["task-sharing"]!), "--fte-increase", NumberFormat.machine(values["fte"]!),
     ])
@@ -42,17 +38,17 @@ import PanelPlan
   }
 
   @Test func costsAreCheckedPerLever() {
-    let missing = run(["recruit", "--levers", "hires,trainees", "--cost", "hires=1"])
+    let missing = runCLI(["recruit", "--levers", "hires,trainees", "--cost", "hires=1"])
     #expect(missing.code == 64)
     #expect(missing.err.contains("no cost for 'trainees'"))
-    let unknown = run(["recruit", "--levers", "hires", "--cost", "hirez=1"])
+    let unknown = runCLI(["recruit", "--levers", "hires", "--cost", "hirez=1"])
     #expect(unknown.code == 64)
-    let negative = run(["recruit", "--levers", "hires", "--cost", "hires=-1"])
+    let negative = runCLI(["recruit", "--levers", "hires", "--cost", "hires=-1"])
     #expect(negative.code == 64)
   }
 
   @Test func capacityOfARegionHasOneRowPerCentreAndATotal() throws {
-    let r = run(["capacity", examplePath("regions/skane.json"), "--format", "csv"])
+    let r = runCLI(["capacity", examplePath("regions/skane.json"), "--format", "csv"])
     #expect(r.code == 0, "\(r.err)")
     let lines = r.out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     #expect(lines[0].prefix(4) == ["region", "centre_id", "centre", "listed"])
@@ -65,9 +61,4 @@ import PanelPlan
     let listedTotal = lines.dropFirst().dropLast().map { Int($0[3])! }.reduce(0, +)
     #expect(listedTotal == Int(lines.last![3])!)
   }
-}
-
-func examplePath(_ name: String) -> String {
-  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Examples").appendingPathComponent(name).path
 }

@@ -1,12 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlanCLI
-
-private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-  var o = CommandOutput()
-  let code = PanelPlanCLI.run(args, output: &o)
-  return (code, o.standardOutput, o.standardError)
-}
+import PanelPlanTestSupport
 
 private func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
@@ -14,7 +9,7 @@ private func read(_ path: String) throws -> String { try String(contentsOfFile: 
 private func shards(_ dir: String, count: Int, ext: String = "csv", extra: [String] = []) -> [String] {
   (0..<count).map { k in
     let path = "\(dir)/part-\(k).\(ext)"
-    let r = run(["sweep", "--example", "--shard-index", String(k), "--shard-count", String(count), "--out", path] + extra)
+    let r = runCLI(["sweep", "--example", "--shard-index", String(k), "--shard-count", String(count), "--out", path] + extra)
     #expect(r.code == 0, "\(r.err)")
     return path
   }
@@ -22,23 +17,23 @@ private func shards(_ dir: String, count: Int, ext: String = "csv", extra: [Stri
 
 @Test func anyShardCountFromOneToSevenMergesToTheSingleRunBytes() throws {
   let dir = try BinaryRunner.temporaryDirectory().path
-  #expect(run(["sweep", "--example", "--out", dir + "/single.csv"]).code == 0)
+  #expect(runCLI(["sweep", "--example", "--out", dir + "/single.csv"]).code == 0)
   let single = try read(dir + "/single.csv")
   for count in 1...7 {
     let sub = dir + "/n\(count)"
     try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
     let parts = shards(sub, count: count, extra: ["--threads", String(1 + count % 2)])
-    let r = run(["merge", "--out", sub + "/merged.csv"] + parts.reversed())
+    let r = runCLI(["merge", "--out", sub + "/merged.csv"] + parts.reversed())
     #expect(r.code == 0 && r.out.isEmpty, "\(r.err)")
     #expect(r.err == "Merged \(count) shards, 36 points; fingerprint \(r.err.dropFirst("Merged \(count) shards, 36 points; fingerprint ".count))")
     #expect(try read(sub + "/merged.csv") == single, "\(count) shards")
   }
   // JSON, and more shards than points (40 > 36: four shards are empty).
-  #expect(run(["sweep", "--example", "--out", dir + "/single.json"]).code == 0)
+  #expect(runCLI(["sweep", "--example", "--out", dir + "/single.json"]).code == 0)
   for count in [3, 40] {
     let sub = dir + "/json\(count)"
     try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
-    let r = run(["merge", "--out", sub + "/merged.json"] + shards(sub, count: count, ext: "json"))
+    let r = runCLI(["merge", "--out", sub + "/merged.json"] + shards(sub, count: count, ext: "json"))
     #expect(r.code == 0, "\(r.err)")
     #expect(try read(sub + "/merged.json") == read(dir + "/single.json"), "json in \(count) shards")
   }
@@ -48,15 +43,15 @@ private func shards(_ dir: String, count: Int, ext: String = "csv", extra: [Stri
   let dir = try BinaryRunner.temporaryDirectory().path
   let ranking = ["--maximise", "shareOfferable", "--subject-to", "overflowFrequency<=0.5", "--subject-to", "doctorFTE<=10", "--top", "3",
     "--pareto", "overflowFrequency:min,doctorFTE:min"]
-  let direct = run(["sweep", "--example", "--out", dir + "/single.csv"] + ranking)
+  let direct = runCLI(["sweep", "--example", "--out", dir + "/single.csv"] + ranking)
   #expect(direct.code == 0)
   #expect(direct.out.hasPrefix("Ranking: maximise shareOfferable subject to overflowFrequency<=0.5, doctorFTE<=10\n"))
-  let merged = run(["merge", "--out", dir + "/merged.csv"] + shards(dir, count: 4) + ranking)
+  let merged = runCLI(["merge", "--out", dir + "/merged.csv"] + shards(dir, count: 4) + ranking)
   #expect(merged.code == 0)
   #expect(merged.out == direct.out)
   #expect(try read(dir + "/merged.csv") == read(dir + "/single.csv"))
   // Ranking needs the rows in a file, as with sweep --format csv.
-  let noOut = run(["merge"] + shards(dir, count: 4) + ["--maximise", "doctorFTE"])
+  let noOut = runCLI(["merge"] + shards(dir, count: 4) + ["--maximise", "doctorFTE"])
   #expect(noOut.code == 64 && noOut.err.hasPrefix("Error: ranking and --pareto need --out FILE"))
 }
 
@@ -64,55 +59,41 @@ private func shards(_ dir: String, count: Int, ext: String = "csv", extra: [Stri
   let dir = try BinaryRunner.temporaryDirectory().path
   let parts = shards(dir, count: 3)
   let out = dir + "/merged.csv"
-  let missing = run(["merge", "--out", out, parts[0], parts[2]])
+  let missing = runCLI(["merge", "--out", out, parts[0], parts[2]])
   #expect(missing.code == 1)
   #expect(missing.err.hasPrefix("Error: shard 2 of 3 (index 1) is missing (fingerprint "))
-  let doubled = run(["merge", "--out", out, parts[0], parts[1], parts[2], parts[1]])
+  let doubled = runCLI(["merge", "--out", out, parts[0], parts[1], parts[2], parts[1]])
   #expect(doubled.code == 1)
   #expect(doubled.err == "Error: shard 2 of 3 (index 1) is given 2 times: \(parts[1]), \(parts[1])\n")
   let other = dir + "/seed8.csv"
-  #expect(run(["sweep", "--example", "--seed", "8", "--shard-index", "1", "--shard-count", "3", "--out", other]).code == 0)
-  let foreign = run(["merge", "--out", out, parts[0], other, parts[2]])
+  #expect(runCLI(["sweep", "--example", "--seed", "8", "--shard-index", "1", "--shard-count", "3", "--out", other]).code == 0)
+  let foreign = runCLI(["merge", "--out", out, parts[0], other, parts[2]])
   #expect(foreign.code == 1)
   #expect(foreign.err.hasPrefix("Error: \(other): fingerprint: foreign shard: it belongs to another sweep"))
   #expect(foreign.err.contains("\nError: shard 2 of 3 (index 1) is missing"))
-  let notShard = run(["merge", "--out", out, dir + "/nothing.csv"])
+  let notShard = runCLI(["merge", "--out", out, dir + "/nothing.csv"])
   #expect(notShard.code == 1 && notShard.err.hasPrefix("Error: \(dir)/nothing.csv: cannot read the shard file"))
   #expect(!FileManager.default.fileExists(atPath: out))
-  #expect(run(["merge"]).code == 64)
-  let wrongExtension = run(["merge", "--out", dir + "/merged.json"] + parts)
+  #expect(runCLI(["merge"]).code == 64)
+  let wrongExtension = runCLI(["merge", "--out", dir + "/merged.json"] + parts)
   #expect(wrongExtension.code == 64 && wrongExtension.err.hasPrefix("Error: --out \(dir)/merged.json: the shards hold csv, expected a .csv file"))
 }
 
 @Test func shardOptionMistakesExit64() {
-  let table = run(["sweep", "--example", "--shard-index", "0", "--shard-count", "2"])
+  let table = runCLI(["sweep", "--example", "--shard-index", "0", "--shard-count", "2"])
   #expect(table.code == 64 && table.err.hasPrefix("Error: a shard is written as csv or json"))
-  let ranking = run(["sweep", "--example", "--format", "csv", "--shard-index", "0", "--shard-count", "2", "--maximise", "doctorFTE"])
+  let ranking = runCLI(["sweep", "--example", "--format", "csv", "--shard-index", "0", "--shard-count", "2", "--maximise", "doctorFTE"])
   #expect(ranking.code == 64 && ranking.err.hasPrefix("Error: --maximise works on the whole sweep: give it to 'panelplan merge'"))
-  #expect(run(["sweep", "--example", "--format", "csv", "--shard-index", "2", "--shard-count", "2"]).code == 64)
-  #expect(run(["sweep", "--example", "--format", "csv", "--shard-index", "0"]).code == 64)
-  #expect(run(["merge", "--help"]).out.contains("USAGE: panelplan merge <shard>... [options]"))
+  #expect(runCLI(["sweep", "--example", "--format", "csv", "--shard-index", "2", "--shard-count", "2"]).code == 64)
+  #expect(runCLI(["sweep", "--example", "--format", "csv", "--shard-index", "0"]).code == 64)
+  #expect(runCLI(["merge", "--help"]).out.contains("USAGE: panelplan merge <shard>... [options]"))
 }
 
-/// Runs the built binary with extra environment variables.
+/// Runs the built binary with extra environment variables (and none of the
+/// scheduler variables the test process itself may have).
 private func binary(_ arguments: [String], environment: [String: String]) throws -> (code: Int32, out: String, err: String) {
-  let p = Process()
-  p.executableURL = BinaryRunner.executableURL
-  p.arguments = arguments
-  var env = ProcessInfo.processInfo.environment
-  // The test itself may run inside an array job.
-  for name in ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "JOB_COMPLETION_INDEX",
-    "AWS_BATCH_JOB_ARRAY_INDEX", "AWS_BATCH_JOB_ARRAY_SIZE", "BATCH_TASK_INDEX", "BATCH_TASK_COUNT"] { env[name] = nil }
-  env.merge(environment) { $1 }
-  p.environment = env
-  let out = Pipe(), err = Pipe()
-  p.standardOutput = out
-  p.standardError = err
-  try p.run()
-  let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
-  p.waitUntilExit()
-  return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+  let r = try BinaryRunner.run(arguments, environment: environment)
+  return (r.exitCode, r.stdout, r.stderr)
 }
 
 @Test func schedulerVariablesSelectTheShardAndAreNamedOnStandardError() throws {

@@ -2,20 +2,10 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// `--out FILE.csv` / `FILE.json` chooses the format on every command.
 @Suite struct OutputFormatTests {
-  static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-    var o = CommandOutput()
-    let code = PanelPlanCLI.run(args, output: &o)
-    return (code, o.standardOutput, o.standardError)
-  }
-
-  static func dir() -> String {
-    let d = NSTemporaryDirectory() + "panelplan-out-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-    return d
-  }
 
   /// Every command whose `--out` holds its results: the extension picks the
   /// format, the same bytes as `--format` to standard output would give.
@@ -24,36 +14,36 @@ import PanelPlan
     ["project", "--years", "2", "--replications", "1"], ["recruit", "--years", "2", "--replications", "1"],
   ])
   func extensionChoosesFormat(args: [String]) throws {
-    let d = Self.dir()
+    let d = temporaryDirectory()
     for ext in ["csv", "json"] {
       let path = d + "/result." + ext
-      let r = Self.run(args + ["--out", path])
+      let r = runCLI(args + ["--out", path])
       #expect(r.code == 0, "\(r.err)")
       let written = try String(contentsOfFile: path, encoding: .utf8)
-      let direct = Self.run(args + ["--format", ext]).out
+      let direct = runCLI(args + ["--format", ext]).out
       #expect(written == direct, "\(args[0]) --out .\(ext)")
       if ext == "json" { #expect((try? JSONSerialization.jsonObject(with: Data(written.utf8))) != nil) }
     }
     // An explicit --format wins over the extension.
     let path = d + "/table.csv"
-    #expect(Self.run(args + ["--out", path, "--format", "table"]).code == 0)
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.run(args).out)
+    #expect(runCLI(args + ["--out", path, "--format", "table"]).code == 0)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == runCLI(args).out)
   }
 
   /// `example --print-centre --format csv --out DIR` writes a folder that
   /// gives the same capacity as the JSON it stands for.
   @Test func exampleCentreAsFolder() throws {
-    let d = Self.dir()
-    #expect(Self.run(["example", "--print-centre", "--format", "csv", "--out", d + "/c"]).code == 0)
-    #expect(Self.run(["example", "--print-centre", "--out", d + "/c.json"]).code == 0)
+    let d = temporaryDirectory()
+    #expect(runCLI(["example", "--print-centre", "--format", "csv", "--out", d + "/c"]).code == 0)
+    #expect(runCLI(["example", "--print-centre", "--out", d + "/c.json"]).code == 0)
     for f in ["clinicians.csv", "population.csv"] { #expect(FileManager.default.fileExists(atPath: d + "/c/" + f)) }
-    let a = Self.run(["capacity", d + "/c", "--format", "json"]), b = Self.run(["capacity", d + "/c.json", "--format", "json"])
+    let a = runCLI(["capacity", d + "/c", "--format", "json"]), b = runCLI(["capacity", d + "/c.json", "--format", "json"])
     #expect(a.code == 0 && a.out == b.out)
     // And the simulation: same seed, same results.
-    let s1 = Self.run(["simulate", d + "/c", "--replications", "1", "--format", "csv"])
-    let s2 = Self.run(["simulate", d + "/c.json", "--replications", "1", "--format", "csv"])
+    let s1 = runCLI(["simulate", d + "/c", "--replications", "1", "--format", "csv"])
+    let s2 = runCLI(["simulate", d + "/c.json", "--replications", "1", "--format", "csv"])
     #expect(s1.code == 0 && s1.out == s2.out && !s1.out.isEmpty)
-    #expect(Self.run(["example", "--print-centre", "--format", "csv"]).code == 64)
+    #expect(runCLI(["example", "--print-centre", "--format", "csv"]).code == 64)
   }
 }
 

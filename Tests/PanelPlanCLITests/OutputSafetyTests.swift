@@ -3,6 +3,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import PanelPlanTestSupport
 #endif
 
 /// Issue 11: no command ever destroys data. Every reproduction of the issue,

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 @testable import PanelPlan
 @testable import PanelPlanCLI
-
-private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-  var o = CommandOutput()
-  let code = PanelPlanCLI.run(args, output: &o)
-  return (code, o.standardOutput, o.standardError)
-}
+import PanelPlanTestSupport
 
 /// CSV text as records of named fields.
 private func table(_ csv: String) -> [[String: String]] {
@@ -40,12 +35,12 @@ private func close(_ a: String?, _ b: String?) -> Bool {
     settings: "{\"years\": 4, \"stochastic\": false}",
     parameters: "[{\"name\": \"hires\", \"path\": \"settings.hires\", \"values\": [0, 2]}, {\"name\": \"trainees\", \"path\": \"settings.trainees\", \"values\": [0, 3]}]",
     replications: 2)
-  let swept = run(["sweep", sweep, "--format", "csv"])
+  let swept = runCLI(["sweep", sweep, "--format", "csv"])
   #expect(swept.code == 0, "\(swept.err)")
   let rows = table(swept.out)
   #expect(rows.count == 4)
   for row in rows {
-    let projected = run(["project", nation, "--years", "4", "--hires", row["hires"]!, "--trainees", row["trainees"]!, "--format", "csv"])
+    let projected = runCLI(["project", nation, "--years", "4", "--hires", row["hires"]!, "--trainees", row["trainees"]!, "--format", "csv"])
     #expect(projected.code == 0)
     let p = table(projected.out)
     let total = p.filter { $0["level"] == "total" }
@@ -69,13 +64,13 @@ private func close(_ a: String?, _ b: String?) -> Bool {
 @Test func aStochasticReplicationIsTheProjectionWithItsStreamSeed() throws {
   let (_, nation, sweep) = try nationSweep(
     settings: "{\"years\": 3}", parameters: "[{\"name\": \"hires\", \"path\": \"settings.hires\", \"values\": [1, 2]}]", replications: 1)
-  let rows = table(run(["sweep", sweep, "--format", "csv"]).out)
+  let rows = table(runCLI(["sweep", sweep, "--format", "csv"]).out)
   #expect(rows.count == 2)
   for (i, row) in rows.enumerated() {
     // Replication 0 of point i draws with the first number of stream [i, 0].
     var g = Xoshiro256(seed: 2030, stream: [UInt64(i), 0])
     let seed = g.next()
-    let p = table(run(["project", nation, "--years", "3", "--hires", row["hires"]!, "--replications", "1", "--seed", String(seed), "--format", "csv"]).out)
+    let p = table(runCLI(["project", nation, "--years", "3", "--hires", row["hires"]!, "--replications", "1", "--seed", String(seed), "--format", "csv"]).out)
     let last = p.filter { $0["level"] == "total" }.last!
     #expect(close(row["guidelineRatio_mean"], last["guideline_ratio"]))
     #expect(close(row["specialistFTE_mean"], last["specialist_fte"]))
@@ -85,13 +80,13 @@ private func close(_ a: String?, _ b: String?) -> Bool {
 @Test func theExampleNationSweepMergesFromShardsAndReachesIntoARegion() throws {
   let dir = try BinaryRunner.temporaryDirectory().path
   let example = BinaryRunner.example("sweep-nation.json")
-  #expect(run(["sweep", example, "--out", dir + "/single.csv", "--replications", "2"]).code == 0)
+  #expect(runCLI(["sweep", example, "--out", dir + "/single.csv", "--replications", "2"]).code == 0)
   let parts = (0..<3).map { k in
     let path = "\(dir)/part-\(k).csv"
-    #expect(run(["sweep", example, "--replications", "2", "--shard-index", String(k), "--shard-count", "3", "--threads", "1", "--out", path]).code == 0)
+    #expect(runCLI(["sweep", example, "--replications", "2", "--shard-index", String(k), "--shard-count", "3", "--threads", "1", "--out", path]).code == 0)
     return path
   }
-  #expect(run(["merge", "--out", dir + "/merged.csv"] + parts).code == 0)
+  #expect(runCLI(["merge", "--out", dir + "/merged.csv"] + parts).code == 0)
   #expect(try String(contentsOfFile: dir + "/merged.csv", encoding: .utf8) == String(contentsOfFile: dir + "/single.csv", encoding: .utf8))
   // More specialists in every Skåne centre: more specialist FTE at the end,
   // for the same hires and trainees (points 1 and 2 differ only in that).
@@ -103,19 +98,19 @@ private func close(_ a: String?, _ b: String?) -> Bool {
 @Test func projectionSettingsProblemsNameTheField() throws {
   let (_, _, sweep) = try nationSweep(
     settings: "{\"years\": 4, \"atrition\": 0.1}", parameters: "[{\"name\": \"hires\", \"path\": \"settings.hires\", \"values\": [1]}]", replications: 1)
-  let r = run(["sweep", sweep, "--format", "csv"])
+  let r = runCLI(["sweep", sweep, "--format", "csv"])
   #expect(r.code == 1)
   #expect(r.err.contains("settings.atrition: unknown field"))
   let (_, _, range) = try nationSweep(
     settings: "{\"years\": 4}", parameters: "[{\"name\": \"stay\", \"path\": \"settings.stay\", \"values\": [1.5]}]", replications: 1)
-  let bad = run(["sweep", range, "--format", "csv"])
+  let bad = runCLI(["sweep", range, "--format", "csv"])
   #expect(bad.code == 1 && bad.err.contains("settings.stay: found 1.5, expected 0.0 to 1.0"))
 }
 
 @Test func aNationSweepIsTheSameForOneAndTwoThreads() {
   let example = BinaryRunner.example("sweep-nation.json")
-  let one = run(["sweep", example, "--format", "json", "--replications", "2", "--threads", "1"])
-  let two = run(["sweep", example, "--format", "json", "--replications", "2", "--threads", "2"])
+  let one = runCLI(["sweep", example, "--format", "json", "--replications", "2", "--threads", "1"])
+  let two = runCLI(["sweep", example, "--format", "json", "--replications", "2", "--threads", "2"])
   #expect(one.code == 0 && one.out == two.out)
 }
 
@@ -132,8 +127,8 @@ private func close(_ a: String?, _ b: String?) -> Bool {
     {"model": "simulation", "base": {"name": "Two regions", "regions": [{"$file": "\(skane)"}, {"$file": "\(uppsala)"}], "years": 1, "demand": {"taskSharingShare": 0}},
      "replications": 2, "seed": 5, "parameters": [{"name": "taskSharing", "path": "demand.taskSharingShare", "values": [0, 0.2]}]}
     """.write(toFile: sweep, atomically: true, encoding: .utf8)
-  let swept = table(run(["sweep", sweep, "--format", "csv"]).out)
-  let direct = table(run(["simulate", nation, "--replications", "2", "--seed", "5", "--years", "1", "--format", "csv"]).out)
+  let swept = table(runCLI(["sweep", sweep, "--format", "csv"]).out)
+  let direct = table(runCLI(["simulate", nation, "--replications", "2", "--seed", "5", "--years", "1", "--format", "csv"]).out)
   #expect(swept.count == 2 && direct.count > 10)
   var compared = 0
   for m in direct {

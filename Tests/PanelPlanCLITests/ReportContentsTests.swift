@@ -2,27 +2,21 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// What reports must hold: the comparison, a report for recruit --when,
 /// the assumptions at the end.
 @Suite struct ReportContentsTests {
-  static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-    var o = CommandOutput()
-    let code = PanelPlanCLI.run(args, output: &o)
-    return (code, o.standardOutput, o.standardError)
-  }
 
   static func path(_ name: String) -> String {
-    let d = NSTemporaryDirectory() + "panelplan-reports-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-    return d + "/" + name
+    temporaryDirectory() + "/" + name
   }
 
   /// The example file split at the end of March: p1's doctor visits before
   /// April are all with d1 (COC 1 by hand), so the baseline column is 1.000.
   @Test func continuityComparisonReportShowsBaselineCurrentAndChange() throws {
     let p = Self.path("cmp.html")
-    let r = Self.run(["continuity", BinaryRunner.example("visits.csv"), "--compare-to", "2024-03-31", "--from", "2024-04-01", "--report", p])
+    let r = runCLI(["continuity", BinaryRunner.example("visits.csv"), "--compare-to", "2024-03-31", "--from", "2024-04-01", "--report", p])
     #expect(r.code == 0, "\(r.err)")
     let html = try String(contentsOfFile: p, encoding: .utf8)
     #expect(html.contains("Change from the baseline"))
@@ -33,7 +27,7 @@ import PanelPlan
   /// The report opens with the same verdict as the terminal table.
   @Test func reportOpensWithTheVerdict() throws {
     let p = Self.path("verdict.html")
-    let r = Self.run(["capacity", "--report", p])
+    let r = runCLI(["capacity", "--report", p])
     let html = try String(contentsOfFile: p, encoding: .utf8)
     let verdict = try #require(r.out.split(separator: "\n").first).replacingOccurrences(of: "`", with: "&quot;")
     let h1 = try #require(html.range(of: "</h1>"))
@@ -42,7 +36,7 @@ import PanelPlan
 
   @Test func recruitWhenWritesAReport() throws {
     let p = Self.path("when.html")
-    let r = Self.run(["recruit", "--when", "--years", "2", "--replications", "1", "--report", p])
+    let r = runCLI(["recruit", "--when", "--years", "2", "--replications", "1", "--report", p])
     #expect(r.code == 0, "\(r.err)")
     let html = try String(contentsOfFile: p, encoding: .utf8)
     #expect(html.contains("Year the target is first met"))
@@ -52,7 +46,7 @@ import PanelPlan
   /// options given and the command.
   @Test func reportsEndWithAssumptions() throws {
     let p = Self.path("cap.html")
-    #expect(Self.run(["capacity", "--specialist-panel", "1000", "--report", p]).code == 0)
+    #expect(runCLI(["capacity", "--specialist-panel", "1000", "--report", p]).code == 0)
     let html = try String(contentsOfFile: p, encoding: .utf8)
     let a = try #require(html.range(of: "<h2>Assumptions</h2>"))
     #expect(!html[a.upperBound...].contains("<figure>"))

@@ -1,22 +1,11 @@
 import Foundation
 import Testing
 @testable import PanelPlanCLI
-
-private func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-  var o = CommandOutput()
-  let code = PanelPlanCLI.run(args, output: &o)
-  return (code, o.standardOutput, o.standardError)
-}
-
-private func temporaryDirectory() throws -> String {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID().uuidString)").path
-  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  return dir
-}
+import PanelPlanTestSupport
 
 @Test func exampleSweepIsTheSameForOneAndTwoThreads() {
-  let one = run(["sweep", "--example", "--format", "csv", "--threads", "1"])
-  let two = run(["sweep", "--example", "--format", "csv", "--threads", "2"])
+  let one = runCLI(["sweep", "--example", "--format", "csv", "--threads", "1"])
+  let two = runCLI(["sweep", "--example", "--format", "csv", "--threads", "2"])
   #expect(one.code == 0 && two.code == 0)
   #expect(one.out == two.out)
   let lines = one.out.split(separator: "\n")
@@ -26,18 +15,18 @@ private func temporaryDirectory() throws -> String {
   #expect(lines[36].hasPrefix("36,8,3,1,"))
   // The capacity model is analytic (exact Poisson tail, issue 13): a
   // different seed gives the same rows.
-  let other = run(["sweep", "--example", "--format", "csv", "--seed", "8"])
+  let other = runCLI(["sweep", "--example", "--format", "csv", "--seed", "8"])
   #expect(other.out == one.out)
 }
 
 @Test func outStreamsToTheFileAndLeavesNoTemporaryFile() throws {
-  let dir = try temporaryDirectory()
+  let dir = temporaryDirectory()
   let csv = dir + "/results.csv", json = dir + "/results.json"
-  let r = run(["sweep", "--example", "--out", csv, "--threads", "2"])
+  let r = runCLI(["sweep", "--example", "--out", csv, "--threads", "2"])
   #expect(r.code == 0 && r.out.isEmpty)
-  let direct = run(["sweep", "--example", "--format", "csv"])
+  let direct = runCLI(["sweep", "--example", "--format", "csv"])
   #expect(try String(contentsOfFile: csv, encoding: .utf8) == direct.out)
-  #expect(run(["sweep", "--example", "--out", json]).code == 0)
+  #expect(runCLI(["sweep", "--example", "--out", json]).code == 0)
   let rows = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]]
   #expect(rows?.count == 36)
   #expect((rows?.first?["parameters"] as? [String: Any])?["specialists"] as? Int == 5)
@@ -45,7 +34,7 @@ private func temporaryDirectory() throws -> String {
 }
 
 @Test func rankingAndParetoPrintAfterTheTable() {
-  let r = run([
+  let r = runCLI([
     "sweep", "--example", "--maximise", "shareOfferable", "--subject-to", "overflowFrequency<=0.65",
     "--subject-to", "doctorFTE<=10", "--top", "3", "--pareto", "overflowFrequency:min,doctorFTE:min",
   ])
@@ -60,29 +49,28 @@ private func temporaryDirectory() throws -> String {
 }
 
 @Test func usageMistakesExit64() {
-  let none = run(["sweep"])
+  let none = runCLI(["sweep"])
   #expect(none.code == 64)
   #expect(none.err.hasPrefix("Error: missing argument <sweep.json> (or --example)\nUsage: panelplan sweep [<sweep.json>] [options]"))
-  let unknown = run(["sweep", "--example", "--maximise", "coc"])
+  let unknown = runCLI(["sweep", "--example", "--maximise", "coc"])
   #expect(unknown.code == 64 && unknown.err.contains("option '--maximise': 'coc': no such result; expected a metric (guidelineRatio,"))
-  let csvRanking = run(["sweep", "--example", "--format", "csv", "--minimise", "doctorFTE"])
+  let csvRanking = runCLI(["sweep", "--example", "--format", "csv", "--minimise", "doctorFTE"])
   #expect(csvRanking.code == 64 && csvRanking.err.contains("need --out FILE"))
-  #expect(run(["sweep", "--example", "--threads", "0"]).code == 64)
-  #expect(run(["sweep", "--example", "--subject-to", "doctorFTE<=6"]).code == 64)
-  #expect(run(["sweep", "--example", "--pareto", "doctorFTE"]).code == 64)
+  #expect(runCLI(["sweep", "--example", "--threads", "0"]).code == 64)
+  #expect(runCLI(["sweep", "--example", "--subject-to", "doctorFTE<=6"]).code == 64)
+  #expect(runCLI(["sweep", "--example", "--pareto", "doctorFTE"]).code == 64)
 }
 
 @Test func badSweepFilesFailBeforeRunningAndWriteNothing() throws {
-  let dir = try temporaryDirectory()
-  let centre = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Examples/centre.json").path
+  let dir = temporaryDirectory()
+  let centre = examplePath("centre.json")
   let sweep = dir + "/bad.json"
   try """
     {"base": {"centre": {"$file": "\(centre)"}},
      "parameters": [{"name": "anna", "path": "centre.clinicians[id=gp-anna].fet", "values": [0.5]}]}
     """.write(toFile: sweep, atomically: true, encoding: .utf8)
   let out = dir + "/out.csv"
-  let r = run(["sweep", sweep, "--out", out])
+  let r = runCLI(["sweep", sweep, "--out", out])
   #expect(r.code == 1)
   #expect(r.err.contains("Error: \(sweep): parameters[0] (anna = 0.5): centre.clinicians[0].fet: unknown field"))
   #expect(!FileManager.default.fileExists(atPath: out))

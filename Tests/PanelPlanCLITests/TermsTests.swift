@@ -2,21 +2,13 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// `--lang sv`: every label of every terminal table and report is in the
 /// table of terms, and numbers are Swedish.
 @Suite struct TermsTests {
-  static func run(_ args: [String]) -> (code: Int32, out: String, err: String) {
-    var o = CommandOutput()
-    let code = PanelPlanCLI.run(args, output: &o)
-    return (code, o.standardOutput, o.standardError)
-  }
 
-  static let dir: String = {
-    let d = NSTemporaryDirectory() + "panelplan-terms-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-    return d
-  }()
+  static let dir = temporaryDirectory()
 
   /// One short run of each command that writes a table and a report.
   static let invocations: [[String]] = [
@@ -38,7 +30,7 @@ import PanelPlan
     let hasReport = PanelPlanCLI.commands.first { $0.spec.name == args[0] }!.spec.options.contains { $0.name == "report" }
     let report = Self.dir + "/\(args[0]).html"
     let r = Terms.$audit.withValue(audit) {
-      Self.run(args + ["--lang", "sv"] + (hasReport ? ["--report", report] : []))
+      runCLI(args + ["--lang", "sv"] + (hasReport ? ["--report", report] : []))
     }
     #expect(r.code == 0, "\(r.err)")
     if hasReport { #expect(((try? String(contentsOfFile: report, encoding: .utf8)) ?? "").contains("<h2>Antaganden</h2>")) }
@@ -75,23 +67,23 @@ import PanelPlan
   }
 
   @Test func swedishNumbersInTheTable() throws {
-    let sv = Self.run(["capacity", "--lang", "sv"]).out
+    let sv = runCLI(["capacity", "--lang", "sv"]).out
     #expect(sv.contains("12\u{A0}000 personer"))
     #expect(sv.contains(Self.ratio))
     #expect(sv.contains("\u{A0}%"))
     #expect(!sv.contains("12,000"))
-    let en = Self.run(["capacity"]).out
+    let en = runCLI(["capacity"]).out
     #expect(en.contains("12,000 people"))
     // CSV stays machine-readable in any language.
     // CSV stays machine-readable in any language: --lang with CSV alone is
     // refused as doing nothing, and with a report the CSV is unchanged.
     let csvPath = Self.dir + "/csv-sv.html"
-    #expect(Self.run(["capacity", "--format", "csv", "--lang", "sv", "--report", csvPath]).out == Self.run(["capacity", "--format", "csv"]).out)
+    #expect(runCLI(["capacity", "--format", "csv", "--lang", "sv", "--report", csvPath]).out == runCLI(["capacity", "--format", "csv"]).out)
   }
 
   @Test func swedishNumbersInTheReport() throws {
     let path = Self.dir + "/capacity-sv.html"
-    #expect(Self.run(["capacity", "--lang", "sv", "--report", path, "--format", "csv"]).code == 0)
+    #expect(runCLI(["capacity", "--lang", "sv", "--report", path, "--format", "csv"]).code == 0)
     let html = try String(contentsOfFile: path, encoding: .utf8)
     #expect(html.contains(Self.ratio))
     #expect(!html.contains(Self.ratio.replacingOccurrences(of: ",", with: ".")))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import PanelPlanCLI
 import PanelPlan
+import PanelPlanTestSupport
 
 /// `panelplan validate` end to end on the built binary, and the task-sharing
 /// options' bounds.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PanelPlanTestSupport
 
 /// The layering of `ARCHITECTURE.md`, checked on the sources: a file may use
 /// the types of its own folder and of the folders below it, never of one
@@ -14,8 +15,7 @@ import Testing
   ]
 
   static var sources: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Sources/PanelPlan")
+    URL(fileURLWithPath: repositoryRoot).appendingPathComponent("Sources/PanelPlan")
   }
 
   /// Source files by folder, with comments and string literals removed.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// The simulation plugged into staffing projections through `YearOutcomeModel`.
 struct SimulatedYearOutcomeTests {
