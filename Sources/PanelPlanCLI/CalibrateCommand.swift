@@ -42,7 +42,7 @@ public enum CalibrateCommand: CLICommand {
       OptionSpec("replications", value: "N", help: "Validation replications (1 to 1000).", default: "10"),
       OptionSpec("refine-rounds", value: "N", help: "Rounds (0 to 5, 2 replications each) that raise the slots until the simulated visits made match the records; 0: slots equal the visits.", default: "2"),
       ContinuityCommand.doctorValuesOption,
-      OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse; other non-doctors are other professions.", default: CentreCalibration.defaultNurseValues.sorted().joined(separator: ",")),
+      OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse (case, punctuation and spaces ignored; by default the nurse titles continuity knows); other non-doctors are other professions.", default: ProfessionTitles.nurseTitleNames.joined(separator: ",")),
       OptionSpec("acute-values", value: "LIST", help: "Comma-separated contact types that mean an acute contact.", default: CentreCalibration.defaultAcuteValues.sorted().joined(separator: ",")),
       OptionSpec("planned-values", value: "LIST", help: "Comma-separated contact types that mean a planned contact.", default: CentreCalibration.defaultPlannedValues.sorted().joined(separator: ",")),
       OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count at all (case ignored). Default: all."),
