@@ -79,14 +79,14 @@ public enum CalibrateCommand: CLICommand {
       nurseValues: values("nurse-values", CentreCalibration.defaultNurseValues),
       acuteValues: values("acute-values", CentreCalibration.defaultAcuteValues),
       plannedValues: values("planned-values", CentreCalibration.defaultPlannedValues))
-    for e in calibration.continuity.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
-    if calibration.continuity.scan.skippedRows > 0 { output.warn("Skipped \(calibration.continuity.scan.skippedRows) bad row(s) in \(path).\n") }
+    for e in calibration.continuity.scan.skippedExamples { output.warn(Terms.message("Skipped: {1}", "\(e)") + "\n") }
+    if calibration.continuity.scan.skippedRows > 0 { output.warn(Terms.message("Skipped {1} bad row(s) in {2}.", Terms.number(Double(calibration.continuity.scan.skippedRows)), path) + "\n") }
     if rounds > 0 { calibration.refineForVisitsMade(rounds: rounds, replications: 2, seed: seed, threads: threads) }
     let validation = CalibrationValidation.run(calibration, replications: replications, seed: seed, threads: threads)
     // Everything is computed before anything is written.
     let scenarioText = try a.string("out").map { _ in try CalibrationReport.scenarioJSON(calibration, file: path) }
     if let out = a.string("out"), let text = scenarioText { try AtomicFile.write(text, to: out) }
-    try emitReport(a) { _ in CalibrationReport.html(calibration, validation, file: path) }
+    try emitReport(a, parameters: ParameterCatalog.readings(calibration.scenario.parameters), changedOrigin: "estimated from the visit records") { _ in CalibrationReport.html(calibration, validation, file: path) }
     output.write(CalibrationReport.table(calibration, validation, file: path))
   }
 }

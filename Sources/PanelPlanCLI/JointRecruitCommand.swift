@@ -101,7 +101,7 @@ enum JointRecruitCommand {
     case "json": text = r.json()
     default: text = r.table()
     }
-    try RecruitCommand.emitReport(a) { _ in r.html() }
+    try RecruitCommand.emitReport(a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue))) { _ in r.html() }
     try RecruitCommand.emit(text, a, &output)
   }
 }

@@ -17,7 +17,7 @@ enum RegionCapacityOutput {
     case "json": text = capacity.json()
     default: text = capacity.table()
     }
-    try command.emitReport(a) { _ in RegionCapacityChart.html(capacity) }
+    try command.emitReport(a, parameters: ParameterCatalog.readings(params)) { _ in RegionCapacityChart.html(capacity) }
     try command.emit(text, a, &output)
   }
 }
