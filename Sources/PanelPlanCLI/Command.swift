@@ -109,7 +109,7 @@ extension CLICommand {
     changedOrigin: String = "set in the input file"
   ) -> ReportAssumptions {
     let l = ReportLanguage.current
-    let asParameters = ParameterCatalog.options(of: parameters)
+    let asParameters = ParameterCatalog.parameterOptions
     var items: [ReportAssumptions.Item] = []
     for (i, p) in a.spec.positionals.enumerated() {
       items.append(.init(name: "<\(p.name)>", value: a.positional(i) ?? l("built-in example"),

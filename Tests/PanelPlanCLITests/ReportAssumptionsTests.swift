@@ -94,7 +94,7 @@ import Testing
   /// recruit leaves out the lever it solves (its value is the answer).
   @Test func recruitLeavesOutTheSolvedLever() throws {
     let rows = try Self.assumptionRows(["recruit", "--years", "3", "--by", "2029"])
-    #expect(!rows.contains { $0.contains("(plan.hires)") })
+    #expect(!rows.contains { $0.contains("(plan.hires)") || $0.hasPrefix("--hires") })
     _ = try Self.row(rows, "plan.traineeIntakePerYear")
     #expect(rows.contains { $0.hasPrefix("--by | 2029 | given on the command line: The year the target must be met") })
   }
@@ -126,4 +126,24 @@ import Testing
     // capacity --hours shows the catalog's sources.
     for r in WorkingTimeSensitivity.rows() { #expect(r.source == ParameterCatalog.entry("workingTime." + r.name)?.source) }
   }
+}
+
+/// Issue 17, a region's capacity report (looked at for 40 centres): the
+/// verdict, one bar per centre with a gap, and a table row per centre plus
+/// the total, the same numbers as `RegionCapacity`.
+@Test func regionCapacityReportHasEveryCentre() throws {
+  let file = BinaryRunner.example("regions/uppsala.json")
+  let p = ReportContentsTests.path("region.html")
+  let r = ReportAssumptionsTests.run(["capacity", file, "--report", p])
+  #expect(r.code == 0, "\(r.err)")
+  let loaded = try RegionFile.load(file, command: "capacity")
+  let c = RegionCapacity(regions: loaded.regions, name: loaded.name)
+  let html = try String(contentsOfFile: p, encoding: .utf8)
+  #expect(r.out.hasPrefix(Verdicts.regionCapacity(c)))
+  #expect(html.contains("<p><strong>" + SVGCanvas.escape(Verdicts.regionCapacity(c).trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\""))))
+  let bars = html.components(separatedBy: "<rect class=\"bar\"").count - 1
+  #expect(bars == c.rows.filter { $0.centre.specialistFTEGap > 0 }.count)
+  let table = try #require(html.components(separatedBy: "<h2>Care centres</h2>").last?.components(separatedBy: "</table>").first)
+  #expect(table.components(separatedBy: "<tr>").count - 2 == c.rows.count + 1)
+  for row in c.rows { #expect(table.contains(SVGCanvas.escape(row.centre.centreName))) }
 }

@@ -36,6 +36,7 @@ import Testing
     ["project", "--years", "2", "--hires", "1", "--fill-gaps", "2", "--trainees", "40"],
     ["continuity", unknownTitleVisits],
     ["sweep", BinaryRunner.example("sweep-random.json"), "--replications", "1"],
+    ["capacity", BinaryRunner.example("regions/uppsala.json")],
   ]
 
   /// Visits with a profession value that is no known title.

@@ -72,11 +72,10 @@ public enum ParameterCatalog {
 
   static let byPath: [String: Entry] = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
 
-  /// The options that set parameters among `readings` (they are listed as
-  /// parameters, not again as options).
-  public static func options(of readings: [Reading]) -> Set<String> {
-    Set(readings.compactMap { byPath[$0.path]?.option })
-  }
+  /// The options that set parameters (listed as parameters, not again as
+  /// options; an option whose parameter a run leaves out, such as the
+  /// lever `recruit` solves for, is not an assumption of that run).
+  public static var parameterOptions: Set<String> { Set(entries.compactMap(\.option)) }
 
   /// The report rows for `readings`: the plain label with the file name,
   /// the value, and the default's source, or, for a value that differs

@@ -35,7 +35,7 @@ public enum Terms {
   /// (`optionSwedish`) and messages (`swedishMessages`).
   static let all: [String: String] = {
     var m = ReportLanguage.swedish
-    for part in [swedish, parameterSwedish, optionSwedish, swedishMessages] { m.merge(part) { a, _ in a } }
+    for part in [swedish, parameterSwedish, optionSwedish, swedishMessages, regionSwedish] { m.merge(part) { a, _ in a } }
     return m
   }()
 
