@@ -70,18 +70,20 @@ extension CLICommand {
   ///     from when no option set it (default: the input file).
   ///   - settings: rows of the run's own settings (a sweep's design and
   ///     varied parameters), in the report's language.
+  ///   - used: options whose value the command chose itself (recruit
+  ///     --cost's confidence: 0.9 with replications, 1 without), by name.
   ///   - verdict: the table's plain-language verdict, made in the report's
   ///     language and shown under the report's title.
   public static func emitReport(
     _ arguments: ParsedArguments, parameters: [ParameterCatalog.Reading] = [], changedOrigin: String = "set in the input file",
-    settings: ((ReportLanguage) -> [ReportAssumptions.Item])? = nil,
+    settings: ((ReportLanguage) -> [ReportAssumptions.Item])? = nil, used: [String: String] = [:],
     verdict: (() -> String)? = nil, _ make: (ReportLanguage) throws -> String
   ) throws {
     guard let out = try CommandFiles.output(arguments, "report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
     let html = try ReportLanguage.$current.withValue(language) {
       let assumptions = reportAssumptions(
-        arguments, settings: settings?(language) ?? [], parameters: parameters, changedOrigin: changedOrigin)
+        arguments, settings: settings?(language) ?? [], parameters: parameters, changedOrigin: changedOrigin, used: used)
       var html = try make(language)
       if let verdict, let r = html.range(of: "</h1>") {
         let text = verdict().trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\"")
@@ -106,7 +108,7 @@ extension CLICommand {
   /// option that sets a listed parameter is shown once, as the parameter.
   static func reportAssumptions(
     _ a: ParsedArguments, settings: [ReportAssumptions.Item] = [], parameters: [ParameterCatalog.Reading] = [],
-    changedOrigin: String = "set in the input file"
+    changedOrigin: String = "set in the input file", used: [String: String] = [:]
   ) -> ReportAssumptions {
     let l = ReportLanguage.current
     let asParameters = ParameterCatalog.parameterOptions
@@ -118,6 +120,10 @@ extension CLICommand {
     for o in a.spec.options where !Self.presentationOptions.contains(o.name) && !o.name.hasPrefix("print-") && !asParameters.contains(o.name) {
       if o.isFlag {
         if a.has(o.name) { items.append(.init(name: "--" + o.name, value: l("yes"), source: l("given on the command line") + ": " + l(o.help))) }
+        continue
+      }
+      if let v = used[o.name], !a.has(o.name) {
+        items.append(.init(name: "--" + o.name, value: v, source: l("chosen for this run") + ": " + l(o.help)))
         continue
       }
       guard let v = a.string(o.name) else { continue }

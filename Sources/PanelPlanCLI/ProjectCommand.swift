@@ -105,11 +105,14 @@ enum StaffingOptions {
   /// with `--simulate`, also the simulation's (its defaults).
   /// - Parameter solved: levers `recruit` solves for (`hires`, `trainees`,
   ///   `task-sharing`, `fte`): their plan values are the answer, not an
-  ///   assumption, and are left out.
+  ///   assumption, and are left out; `horizon`: the years projected follow
+  ///   `--by`.
   static func readings(_ s: ProjectionSettings, solved: [String] = []) -> [ParameterCatalog.Reading] {
     let paths: [String: [String]] = [
       "hires": ["plan.hires", "plan.fillGaps"], "trainees": ["plan.traineeIntakePerYear"],
       "task-sharing": ["workforce.taskSharingShare"], "fte": ["plan.fteIncreasePerYear"],
+      // The years projected follow --by (and --frontier), which are listed.
+      "horizon": ["projection.years"],
     ]
     let left = Set(solved.flatMap { paths[$0] ?? [] })
     return (ParameterCatalog.readings(s) + (s.outcomeModel == nil ? [] : ParameterCatalog.readings(SimulationParameters())))

@@ -101,7 +101,7 @@ public enum RecruitCommand: CLICommand {
     default:
       text = Verdicts.recruitment(solutions, target: target) + StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
     }
-    try emitReport(a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue)), verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
+    try emitReport(a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue) + ["horizon"]), verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 

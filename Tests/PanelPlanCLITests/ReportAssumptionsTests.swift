@@ -99,6 +99,14 @@ import Testing
     #expect(rows.contains { $0.hasPrefix("--by | 2029 | given on the command line: The year the target must be met") })
   }
 
+  /// recruit --cost chooses its confidence (1 without replications) and
+  /// its horizon (from --by and --frontier): the report says what was used.
+  @Test func jointPlanStatesTheConfidenceItUsed() throws {
+    let rows = try Self.assumptionRows(["recruit", "--cost", "hires=1", "--by", "2028", "--frontier", "2027-2028"])
+    #expect(rows.contains { $0.hasPrefix("--confidence | 1 | chosen for this run: ") }, "\(rows)")
+    #expect(!rows.contains { $0.contains("(projection.years)") || $0.contains("(plan.hires)") })
+  }
+
   /// A sweep states its design, points, replications, seed and each varied
   /// parameter, then the base parameters.
   @Test func sweepListsItsSettings() throws {

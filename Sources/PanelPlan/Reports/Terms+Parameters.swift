@@ -4,7 +4,7 @@
 extension Terms {
   static let parameterSwedish: [String: String] = [
     // Where a value comes from.
-    "set in the input file": "satt i indatafilen", "estimated from the visit records": "skattat från besöksdata",
+    "set in the input file": "satt i indatafilen", "chosen for this run": "valt för den här körningen", "estimated from the visit records": "skattat från besöksdata",
     "set in the sweep file": "satt i svepfilen", "the product of the parameters' values": "produkten av parametrarnas antal värden",
     // Units and values.
     "years": "år", "year": "år", "open days": "öppetdagar", "open day": "öppetdag", "days": "dagar", "day": "dag",
