@@ -93,9 +93,12 @@ public enum SimulationCharts {
       return u.isEmpty ? 0 : u.reduce(0, +) / Double(u.count)
     }
     if ids.count > mostDoctorBars {
+      // Doctors offered no slots (away all year) have no utilisation; they
+      // are not counted as idle.
+      let offered = ids.indices.filter { j in s.results.contains { $0.tallies.doctorSlotsOffered[j] > 0 } }
       return Charts.histogram(
-        title: l("Doctor utilisation") + ": " + NumberFormat.grouped(Double(ids.count)) + " " + l("doctors, by share of slots used"),
-        values: values.map { min(1, max(0, $0)) }, bins: 10, lower: 0, upper: 1, xLabel: l("Slots used per slot offered"),
+        title: l("Doctor utilisation") + ": " + NumberFormat.grouped(Double(offered.count)) + " " + l("doctors, by share of slots used"),
+        values: offered.map { min(1, max(0, values[$0])) }, bins: 10, lower: 0, upper: 1, xLabel: l("Slots used per slot offered"),
         yLabel: l("Doctors"), format: { NumberFormat.percent($0, decimals: 0) })
     }
     return Charts.bars(
