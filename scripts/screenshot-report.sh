@@ -9,7 +9,8 @@
 # capacity, simulate, project, recruit, recruit --when, sweep, continuity
 # (with a comparison) and assign, at the example's size, again for a
 # centre of 40 doctors (a CSV centre folder made here), and the capacity
-# and simulation reports in Swedish.
+# and simulation reports in Swedish; then for a generated region of 40
+# care centres (capacity, simulate, project, recruit, sweep).
 # PANELPLAN=path/to/panelplan uses that binary instead of a release build.
 # Installs Chromium and ImageMagick from Debian's packages when missing
 # (needs root).
@@ -79,4 +80,23 @@ mkdir -p "$big"
 } >"$big/population.csv"
 "$bin" capacity "$big" --report reports/capacity-40.html >/dev/null
 "$bin" simulate "$big" --replications 2 --report reports/simulate-40.html >/dev/null
+# A region of 40 care centres (generated, 360,000 residents), to see that
+# per-centre charts and tables stay legible: capacity, simulate, project,
+# recruit (one lever and least cost) and a projection sweep on it.
+region=reports/region-40.json
+"$bin" generate region --population 360000 --seed 4 --out "$region" >/dev/null
+"$bin" capacity "$region" --report reports/region-40-capacity.html >/dev/null
+"$bin" capacity "$region" --lang sv --report reports/region-40-capacity-sv.html >/dev/null
+"$bin" simulate "$region" --replications 2 --report reports/region-40-simulate.html >/dev/null
+"$bin" project "$region" --replications 5 --hires 3 --trainees 2 --report reports/region-40-project.html >/dev/null
+"$bin" recruit "$region" --by 2030 --report reports/region-40-recruit.html >/dev/null
+"$bin" recruit "$region" --levers hires,trainees --cost hires=1,trainees=0.6 --by 2030 --report reports/region-40-recruit-cost.html >/dev/null
+cat >reports/region-40-sweep.json <<'JSON'
+{"model": "projection",
+ "base": {"name": "40 centres", "regions": [{"$file": "region-40.json"}], "settings": {"years": 6}},
+ "design": "grid", "replications": 3, "seed": 7,
+ "parameters": [{"name": "hires", "path": "settings.hires", "values": [0, 2, 4, 6]},
+                {"name": "trainees", "path": "settings.trainees", "values": [0, 2, 4]}]}
+JSON
+"$bin" sweep reports/region-40-sweep.json --report reports/region-40-sweep.html >/dev/null
 for f in reports/*.html; do shoot "$f" "${f%.html}.png"; done

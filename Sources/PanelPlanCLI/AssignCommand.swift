@@ -117,19 +117,19 @@ public enum AssignCommand: CLICommand {
       patientsPath: patientsPath, visits: reader, fromDay: fromDay, toDay: toDay, clinicians: clinicians,
       previousPath: a.string("previous"), ageYear: ageYear)
     if let scan = input.visitScan {
-      for e in scan.skippedExamples { output.warn("Skipped: \(e)\n") }
-      if scan.skippedRows > 0 { output.warn("Skipped \(scan.skippedRows) bad row(s) in \(a.string("visits")!).\n") }
+      for e in scan.skippedExamples { output.warn(Terms.message("Skipped: {1}", "\(e)") + "\n") }
+      if scan.skippedRows > 0 { output.warn(Terms.message("Skipped {1} bad row(s) in {2}.", Terms.number(Double(scan.skippedRows)), a.string("visits")!) + "\n") }
     }
     let strangers = input.unmatchedPreviousDoctors.filter { !removed.contains($0.id) }
     if !strangers.isEmpty {
-      output.warn("Warning: previous fixed doctors not in \(centrePath), their relations are treated as ended or moved: "
-        + strangers.map { "\($0.id) (\($0.patients))" }.joined(separator: ", ") + "\n")
+      output.warn(Terms.message("Warning: previous fixed doctors not in {1}, their relations are treated as ended or moved: {2}",
+        centrePath, strangers.map { "\($0.id) (\($0.patients))" }.joined(separator: ", ")) + "\n")
     }
     if input.unknownAgeCount > 0 {
-      output.warn("Warning: \(input.unknownAgeCount) patient(s) without birth_year or age_band counted as under 75.\n")
+      output.warn(Terms.message("Warning: {1} patient(s) without birth_year or age_band counted as under 75.", Terms.number(Double(input.unknownAgeCount))) + "\n")
     }
     if input.visitRowsUnknownPatient > 0 {
-      output.warn("Note: \(input.visitRowsUnknownPatient) visit row(s) in the window name patients not in \(patientsPath); not counted.\n")
+      output.warn(Terms.message("Note: {1} visit row(s) in the window name patients not in {2}; not counted.", Terms.number(Double(input.visitRowsUnknownPatient)), patientsPath) + "\n")
     }
 
     let list = PanelAssignment.propose(
@@ -164,7 +164,9 @@ public enum AssignCommand: CLICommand {
     }
     if let path = a.string("out") { try AtomicFile.write(listCSV, to: path) }
     if let path = a.string("write-scenario"), let scenarioText { try AtomicFile.write(scenarioText, to: path) }
-    try emitReport(a, verdict: { Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes) }) { AssignmentCharts.report(list, input: input, clinicians: clinicians, context: context, language: $0) }
+    // Want shares and the capacity view may come from the options.
+    let used = ParameterCatalog.readings(policy) + ParameterCatalog.readings(parameters)
+    try emitReport(a, parameters: used, verdict: { Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes) }) { AssignmentCharts.report(list, input: input, clinicians: clinicians, context: context, language: $0) }
     output.write(a.string("format") == "csv" ? listCSV : summary)
   }
 }

@@ -42,7 +42,7 @@ public enum CalibrateCommand: CLICommand {
       OptionSpec("replications", value: "N", help: "Validation replications (1 to 1000).", default: "10"),
       OptionSpec("refine-rounds", value: "N", help: "Rounds (0 to 5, 2 replications each) that raise the slots until the simulated visits made match the records; 0: slots equal the visits.", default: "2"),
       ContinuityCommand.doctorValuesOption,
-      OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse; other non-doctors are other professions.", default: CentreCalibration.defaultNurseValues.sorted().joined(separator: ",")),
+      OptionSpec("nurse-values", value: "LIST", help: "Comma-separated profession values that mean a nurse (case, punctuation and spaces ignored; by default the nurse titles continuity knows); other non-doctors are other professions.", default: ProfessionTitles.nurseTitleNames.joined(separator: ",")),
       OptionSpec("acute-values", value: "LIST", help: "Comma-separated contact types that mean an acute contact.", default: CentreCalibration.defaultAcuteValues.sorted().joined(separator: ",")),
       OptionSpec("planned-values", value: "LIST", help: "Comma-separated contact types that mean a planned contact.", default: CentreCalibration.defaultPlannedValues.sorted().joined(separator: ",")),
       OptionSpec("contact-types", value: "LIST", help: "Comma-separated contact types that count at all (case ignored). Default: all."),
@@ -79,14 +79,14 @@ public enum CalibrateCommand: CLICommand {
       nurseValues: values("nurse-values", CentreCalibration.defaultNurseValues),
       acuteValues: values("acute-values", CentreCalibration.defaultAcuteValues),
       plannedValues: values("planned-values", CentreCalibration.defaultPlannedValues))
-    for e in calibration.continuity.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
-    if calibration.continuity.scan.skippedRows > 0 { output.warn("Skipped \(calibration.continuity.scan.skippedRows) bad row(s) in \(path).\n") }
+    for e in calibration.continuity.scan.skippedExamples { output.warn(Terms.message("Skipped: {1}", "\(e)") + "\n") }
+    if calibration.continuity.scan.skippedRows > 0 { output.warn(Terms.message("Skipped {1} bad row(s) in {2}.", Terms.number(Double(calibration.continuity.scan.skippedRows)), path) + "\n") }
     if rounds > 0 { calibration.refineForVisitsMade(rounds: rounds, replications: 2, seed: seed, threads: threads) }
     let validation = CalibrationValidation.run(calibration, replications: replications, seed: seed, threads: threads)
     // Everything is computed before anything is written.
     let scenarioText = try a.string("out").map { _ in try CalibrationReport.scenarioJSON(calibration, file: path) }
     if let out = a.string("out"), let text = scenarioText { try AtomicFile.write(text, to: out) }
-    try emitReport(a) { _ in CalibrationReport.html(calibration, validation, file: path) }
+    try emitReport(a, parameters: ParameterCatalog.readings(calibration.scenario.parameters), changedOrigin: "estimated from the visit records") { _ in CalibrationReport.html(calibration, validation, file: path) }
     output.write(CalibrationReport.table(calibration, validation, file: path))
   }
 }

@@ -80,7 +80,7 @@ public enum CapacityCommand: CLICommand {
           + "every panel above × \(NumberFormat.fixed(TaskSharing.panelFactor(share: s), decimals: 3)) (1 / (1 − share))\n"
       }
     }
-    try emitReport(a, workingTime: params.workingTime, verdict: { Verdicts.capacity(capacity) }) { CapacityCharts.report(capacity, language: $0) }
+    try emitReport(a, parameters: ParameterCatalog.readings(params), verdict: { Verdicts.capacity(capacity) }) { CapacityCharts.report(capacity, language: $0) }
     try emit(text, a, &output)
   }
 }
@@ -109,7 +109,7 @@ public enum ExampleCommand: CLICommand {
           throw UsageError("a centre as CSV is a folder of files; give --out DIR with --format csv", usage: spec.usage)
         }
         try CentreFolder.write(centre, to: dir, dialect: csvDialect(a))
-        output.warn("Wrote \(CentreFolder.files(centre).map(\.0).joined(separator: ", ")) to \(dir)/\n")
+        output.warn(Terms.message("Wrote {1} to {2}/", CentreFolder.files(centre).map(\.0).joined(separator: ", "), dir) + "\n")
         return
       }
       try emit(String(decoding: try JSONInput.encode(centre), as: UTF8.self), a, &output)

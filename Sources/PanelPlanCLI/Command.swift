@@ -62,24 +62,28 @@ extension CLICommand {
 
   /// Writes the HTML report made by `make` to `--report FILE` when given.
   ///
-  /// - Parameter workingTime: the working-time parameters the results used,
-  ///   listed in the report's assumptions with their sources.
+  /// - Parameters:
+  ///   - parameters: every model parameter the results used, listed in the
+  ///     report's assumptions with where each default comes from
+  ///     (`ParameterCatalog`).
+  ///   - changedOrigin: where a value that differs from its default came
+  ///     from when no option set it (default: the input file).
+  ///   - settings: rows of the run's own settings (a sweep's design and
+  ///     varied parameters), in the report's language.
+  ///   - used: options whose value the command chose itself (recruit
+  ///     --cost's confidence: 0.9 with replications, 1 without), by name.
   ///   - verdict: the table's plain-language verdict, made in the report's
   ///     language and shown under the report's title.
   public static func emitReport(
-    _ arguments: ParsedArguments, workingTime: WorkingTimeParameters? = nil, verdict: (() -> String)? = nil,
-    _ make: (ReportLanguage) throws -> String
+    _ arguments: ParsedArguments, parameters: [ParameterCatalog.Reading] = [], changedOrigin: String = "set in the input file",
+    settings: ((ReportLanguage) -> [ReportAssumptions.Item])? = nil, used: [String: String] = [:],
+    verdict: (() -> String)? = nil, _ make: (ReportLanguage) throws -> String
   ) throws {
     guard let out = try CommandFiles.output(arguments, "report") else { return }
     let language = ReportLanguage(rawValue: arguments.string("lang") ?? "en") ?? .en
     let html = try ReportLanguage.$current.withValue(language) {
-      var assumptions = reportAssumptions(arguments)
-      if let w = workingTime {
-        assumptions.items += WorkingTimeSensitivity.rows(parameters: w).map {
-          .init(name: "workingTime." + $0.name, value: NumberFormat.fixed($0.value, decimals: $0.value.rounded() == $0.value ? 0 : 2) + " " + $0.unit,
-                source: $0.source)
-        }
-      }
+      let assumptions = reportAssumptions(
+        arguments, settings: settings?(language) ?? [], parameters: parameters, changedOrigin: changedOrigin, used: used)
       var html = try make(language)
       if let verdict, let r = html.range(of: "</h1>") {
         let text = verdict().trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\"")
@@ -92,26 +96,43 @@ extension CLICommand {
 }
 
 extension CLICommand {
-  /// What a report states as its assumptions: every option that shapes the
-  /// results (not where or how they are written), the value used, and
-  /// whether it was given or is the documented default.
-  static func reportAssumptions(_ a: ParsedArguments) -> ReportAssumptions {
+  /// Options that say only where or how results are written (or shown),
+  /// not what they are: left out of a report's assumptions.
+  static var presentationOptions: Set<String> {
+    ["format", "out", "report", "lang", "csv-dialect", "threads", "per-patient", "report-metric", "top", "write-scenario"]
+  }
+
+  /// What a report states as its assumptions: the input, every option
+  /// that shapes the results (not where or how they are written) with its
+  /// help, and every model parameter the run used with its source. An
+  /// option that sets a listed parameter is shown once, as the parameter.
+  static func reportAssumptions(
+    _ a: ParsedArguments, settings: [ReportAssumptions.Item] = [], parameters: [ParameterCatalog.Reading] = [],
+    changedOrigin: String = "set in the input file", used: [String: String] = [:]
+  ) -> ReportAssumptions {
     let l = ReportLanguage.current
-    let presentation: Set<String> = ["format", "out", "report", "lang", "csv-dialect", "threads", "per-patient"]
+    let asParameters = ParameterCatalog.parameterOptions
     var items: [ReportAssumptions.Item] = []
     for (i, p) in a.spec.positionals.enumerated() {
       items.append(.init(name: "<\(p.name)>", value: a.positional(i) ?? l("built-in example"),
-                         source: a.positional(i) == nil ? l("default") + ": " + p.help : l("given on the command line")))
+                         source: a.positional(i) == nil ? l("default") + ": " + l(p.help) : l("given on the command line")))
     }
-    for o in a.spec.options where !presentation.contains(o.name) && !o.name.hasPrefix("print-") {
+    for o in a.spec.options where !Self.presentationOptions.contains(o.name) && !o.name.hasPrefix("print-") && !asParameters.contains(o.name) {
       if o.isFlag {
-        if a.has(o.name) { items.append(.init(name: "--" + o.name, value: l("yes"), source: l("given on the command line"))) }
+        if a.has(o.name) { items.append(.init(name: "--" + o.name, value: l("yes"), source: l("given on the command line") + ": " + l(o.help))) }
+        continue
+      }
+      if let v = used[o.name], !a.has(o.name) {
+        items.append(.init(name: "--" + o.name, value: v, source: l("chosen for this run") + ": " + l(o.help)))
         continue
       }
       guard let v = a.string(o.name) else { continue }
       items.append(.init(name: "--" + o.name, value: v,
-                         source: a.has(o.name) ? l("given on the command line") : l("default") + ": " + o.help))
+                         source: (a.has(o.name) ? l("given on the command line") : l("default")) + ": " + l(o.help)))
     }
+    let given = Set(a.spec.options.map(\.name).filter(a.has))
+    items += settings
+    items += ParameterCatalog.items(parameters, given: given, changedOrigin: changedOrigin, language: l)
     var words = ["panelplan", a.spec.name] + a.positionals
     for o in a.spec.options where a.has(o.name) {
       if o.isFlag { words.append("--" + o.name) } else { for v in a.strings(o.name) { words += ["--" + o.name, v] } }
@@ -212,7 +233,9 @@ public enum PanelPlanCLI {
       // show units and time left).
       let ticker = command.spec.name == "continuity" || (command.spec.name == "recruit" && parsed.flag("when")) ? TerminalProgress.start(command.spec.name) : nil
       defer { ticker?.stop() }
-      try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
+      try Terms.$messageLanguage.withValue(language) {
+        try ReportLanguage.$current.withValue(human ? language : .en) { try command.run(parsed, output: &scratch) }
+      }
       output.standardOutput += scratch.standardOutput
       output.standardError += scratch.standardError
       return scratch.failed ? ExitCode.failure : ExitCode.success

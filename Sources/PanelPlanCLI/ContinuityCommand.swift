@@ -113,8 +113,8 @@ public enum ContinuityCommand: CLICommand {
       return
     }
     let current = try analyse(path, options, skrEnd: options.toDay)
-    for e in current.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
-    if current.scan.skippedRows > 0 { output.warn("Skipped \(current.scan.skippedRows) bad row(s) in \(path).\n") }
+    for e in current.scan.skippedExamples { output.warn(Terms.message("Skipped: {1}", "\(e)") + "\n") }
+    if current.scan.skippedRows > 0 { output.warn(Terms.message("Skipped {1} bad row(s) in {2}.", Terms.number(Double(current.scan.skippedRows)), path) + "\n") }
     for w in current.professions.warnings(file: path) { output.warn(w + "\n") }
     let groups = current.summaries()
     let format = a.string("format") ?? "table"
@@ -131,7 +131,7 @@ public enum ContinuityCommand: CLICommand {
       }
       let baseFile = a.string("compare-file") ?? path
       let baseline = try analyse(baseFile, b, skrEnd: b.toDay)
-      for e in baseline.scan.skippedExamples { output.warn("Skipped: \(e)\n") }
+      for e in baseline.scan.skippedExamples { output.warn(Terms.message("Skipped: {1}", "\(e)") + "\n") }
       func title(_ f: String, _ x: VisitContinuityAnalysis) -> String {
         "\(f) \(x.fromDay.map(ISODateBytes.format) ?? "start")…\(x.toDay.map(ISODateBytes.format) ?? "end")"
       }

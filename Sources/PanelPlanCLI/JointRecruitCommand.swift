@@ -101,7 +101,10 @@ enum JointRecruitCommand {
     case "json": text = r.json()
     default: text = r.table()
     }
-    try RecruitCommand.emitReport(a) { _ in r.html() }
+    // The horizon follows --by and --frontier; confidence is chosen here when not given.
+    try RecruitCommand.emitReport(
+      a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue) + ["horizon"]),
+      used: ["confidence": NumberFormat.machine(confidence)]) { _ in r.html() }
     try RecruitCommand.emit(text, a, &output)
   }
 }

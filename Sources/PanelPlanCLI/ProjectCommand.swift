@@ -101,12 +101,30 @@ enum StaffingOptions {
     return s
   }
 
+  /// Every parameter a projection uses, for the report's assumptions;
+  /// with `--simulate`, also the simulation's (its defaults).
+  /// - Parameter solved: levers `recruit` solves for (`hires`, `trainees`,
+  ///   `task-sharing`, `fte`): their plan values are the answer, not an
+  ///   assumption, and are left out; `horizon`: the years projected follow
+  ///   `--by`.
+  static func readings(_ s: ProjectionSettings, solved: [String] = []) -> [ParameterCatalog.Reading] {
+    let paths: [String: [String]] = [
+      "hires": ["plan.hires", "plan.fillGaps"], "trainees": ["plan.traineeIntakePerYear"],
+      "task-sharing": ["workforce.taskSharingShare"], "fte": ["plan.fteIncreasePerYear"],
+      // The years projected follow --by (and --frontier), which are listed.
+      "horizon": ["projection.years"],
+    ]
+    let left = Set(solved.flatMap { paths[$0] ?? [] })
+    return (ParameterCatalog.readings(s) + (s.outcomeModel == nil ? [] : ParameterCatalog.readings(SimulationParameters())))
+      .filter { !left.contains($0.path) }
+  }
+
   /// The warning when both --fill-gaps and --hires are given: the help's
   /// rule (--fill-gaps is "instead of --hires") decides, and the user hears
   /// which value was dropped.
   static func fillGapsWarning(_ a: ParsedArguments) -> String? {
     guard a.has("fill-gaps") && a.has("hires") else { return nil }
-    return "Warning: --fill-gaps \(a.string("fill-gaps") ?? "") replaces --hires; --hires \(a.string("hires") ?? "") is ignored\n"
+    return Terms.message("Warning: --fill-gaps {1} replaces --hires; --hires {2} is ignored", a.string("fill-gaps") ?? "", a.string("hires") ?? "") + "\n"
   }
 
   /// Yearly factor of a ten-year growth g: (1 + g)^(1/10).
@@ -148,14 +166,14 @@ public enum ProjectCommand: CLICommand {
     let progress = TerminalProgress.start("project", counter: counter)
     let result = projection.run(settings, progress: counter)
     progress?.stop()
-    for w in result.warnings { output.warn("Warning: \(w)\n") }
+    for w in result.warnings { output.warn(Terms.message("Warning: {1}", w) + "\n") }
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)
     case "json": text = try StaffingReport.json(result)
     default: text = Verdicts.projection(result) + StaffingReport.table(result, title: loaded.name)
     }
-    try emitReport(a, verdict: { Verdicts.projection(result) }) { StaffingCharts.report(result, title: loaded.name, language: $0) }
+    try emitReport(a, parameters: StaffingOptions.readings(settings), verdict: { Verdicts.projection(result) }) { StaffingCharts.report(result, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 }

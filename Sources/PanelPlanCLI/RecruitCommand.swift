@@ -81,7 +81,7 @@ public enum RecruitCommand: CLICommand {
     if a.flag("when") {
       let solver = RecruitmentSolver(projection: projection, settings: settings, target: target, confidence: confidence)
       let met = solver.yearMet()
-      try emitReport(a) { RecruitWhenReport.report(met, target: target, title: loaded.name, replications: settings.replications, language: $0) }
+      try emitReport(a, parameters: StaffingOptions.readings(settings)) { RecruitWhenReport.report(met, target: target, title: loaded.name, replications: settings.replications, language: $0) }
       try emit(whenReport(met, target: target, title: loaded.name, format: a.string("format") ?? "table", replications: settings.replications), a, &output)
       return
     }
@@ -101,7 +101,7 @@ public enum RecruitCommand: CLICommand {
     default:
       text = Verdicts.recruitment(solutions, target: target) + StaffingReport.recruitmentTable(solutions, target: target, title: loaded.name, replications: settings.replications, confidence: confidence)
     }
-    try emitReport(a, verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
+    try emitReport(a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue) + ["horizon"]), verdict: { Verdicts.recruitment(solutions, target: target) }) { StaffingCharts.recruitmentReport(solutions, solver: solver, title: loaded.name, language: $0) }
     try emit(text, a, &output)
   }
 

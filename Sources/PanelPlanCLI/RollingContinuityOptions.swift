@@ -32,7 +32,7 @@ enum RollingContinuityOptions {
     var o = options
     if a.has("min-visits") { o.minVisits = try a.int("min-visits", in: 1...1_000_000)! }
     let windows = try RollingContinuity.run(reader: reader, options: o, patientRecords: patients, windowMonths: window, stepMonths: step, skr: skr)
-    if windows.isEmpty { output.warn("No window of \(window) months fits between the first and last dates in \(path).\n") }
+    if windows.isEmpty { output.warn(Terms.message("No window of {1} months fits between the first and last dates in {2}.", String(window), path) + "\n") }
     let text = RollingContinuity.csv(windows)
     try ContinuityCommand.emitReport(a) { _ in RollingContinuity.html(windows, file: path, windowMonths: window, stepMonths: step) }
     try ContinuityCommand.emit(text, a, &output)

@@ -69,7 +69,7 @@ public enum SimulateCommand: CLICommand {
       text = SimulationReport.table(summary, context: context)
         + SimulationReport.capacityNote(summary, capacity: CentreCapacity(centre: scenario.centre, parameters: scenario.parameters.capacity))
     }
-    try emitReport(a, workingTime: scenario.parameters.workingTime) { SimulationCharts.report(summary, context: context, language: $0) }
+    try emitReport(a, parameters: ParameterCatalog.readings(scenario.parameters)) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)
   }
 
@@ -105,7 +105,7 @@ public enum SimulateCommand: CLICommand {
     case "json": text = try SimulationReport.json(summary, context: context)
     default: text = SimulationReport.table(summary, context: context)
     }
-    try emitReport(a, workingTime: parameters.workingTime) { SimulationCharts.report(summary, context: context, language: $0) }
+    try emitReport(a, parameters: ParameterCatalog.readings(parameters)) { SimulationCharts.report(summary, context: context, language: $0) }
     try emit(text, a, &output)
   }
 }

@@ -140,7 +140,7 @@ public enum SweepCommand: CLICommand {
     }
     guard let resolved else {
       if let name = SweepShard.indexVariables.first(where: { environment[$0] != nil }) {
-        output.warn("Note: \(name) is set but --whole-sweep runs every point in this task.\n")
+        output.warn(Terms.message("Note: {1} is set but --whole-sweep runs every point in this task.", name) + "\n")
       }
       return nil
     }
@@ -281,7 +281,7 @@ public enum SweepCommand: CLICommand {
         throw UsageError("option '--report-metric': '\(name)': \(e.problem)", usage: spec.usage)
       }
       let analysis = wanted.analyse(kept)
-      try emitReport(a) { language in
+      try emitReport(a, parameters: plan.baseReadings(), settings: plan.assumptionItems) { language in
         SweepCharts.report(
           kept, parameterNames: plan.parameterNames, metricNames: model.metricNames, replications: plan.replications,
           seed: plan.seed, column: column, ranked: analysis.ranked,
@@ -293,8 +293,9 @@ public enum SweepCommand: CLICommand {
     if !wanted.isEmpty { output.write(wanted.report(kept, parameterNames: plan.parameterNames, top: top, separate: !text.isEmpty)) }
     if progress != nil {
       let rate = Double(outcome.pointsDone) / max(seconds, 1e-9)
-      output.warn(String(format: "%d points × %d replications in %.2f s (%.0f points/s, %d threads)\n",
-        outcome.pointsDone, plan.replications, seconds, rate, threads))
+      output.warn(Terms.message("{1} points × {2} replications in {3} s ({4} points/s, {5} threads)",
+        Terms.number(Double(outcome.pointsDone)), Terms.number(Double(plan.replications)), Terms.number(seconds, decimals: 2),
+        Terms.number(rate), String(threads)) + "\n")
     }
   }
 }

@@ -37,7 +37,9 @@ struct CalibrationRows: VisitSink {
 
   init(options: VisitContinuityOptions, nurseValues: Set<String>, acuteValues: Set<String>, plannedValues: Set<String>) {
     filter = VisitFilter(options, listing: nil)
-    self.nurseValues = Set(nurseValues.map(VisitContinuityOptions.normalise))
+    // Nurse titles compare as the doctor titles do (`VisitFilter`): case,
+    // punctuation and spaces ignored, so "Leg. sjuksköterska" is a nurse.
+    self.nurseValues = Set(nurseValues.map(ProfessionTitles.normalise))
     self.acuteValues = Set(acuteValues.map(VisitContinuityOptions.normalise))
     self.plannedValues = Set(plannedValues.map(VisitContinuityOptions.normalise))
   }
@@ -56,7 +58,7 @@ struct CalibrationRows: VisitSink {
     } else {
       let k = professionCache.intern(row.profession, isNew: &isNew)
       if isNew {
-        let s = VisitContinuityOptions.normalise(String(decoding: row.profession, as: UTF8.self))
+        let s = ProfessionTitles.normalise(String(decoding: row.profession, as: UTF8.self))
         professionClass.append(nurseValues.contains(s) ? Self.nurse : Self.other)
       }
       profession.append(professionClass[Int(k)])

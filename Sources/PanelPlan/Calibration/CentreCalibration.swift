@@ -55,9 +55,11 @@ public struct CentreCalibration: Sendable {
     public var units: Int
   }
 
-  /// Profession values that mean a nurse (case ignored); other non-doctor
-  /// values count as other professions.
-  public static let defaultNurseValues: Set<String> = ["sjuksköterska", "sjukskoterska", "ssk", "distriktssköterska", "dsk", "nurse", "rn"]
+  /// Profession values that mean a nurse (compared as
+  /// `ProfessionTitles.normalise` compares them); other non-doctor values
+  /// count as other professions. The nurse titles `continuity` knows
+  /// (`ProfessionTitles.nurseTitleNames`), so both commands agree.
+  public static let defaultNurseValues: Set<String> = Set(ProfessionTitles.nurseTitleNames)
   /// Contact-type values that mean an acute contact (case ignored).
   public static let defaultAcuteValues: Set<String> = ["acute", "akut", "akutbesök", "urgent", "emergency", "same-day", "sameday", "jour"]
   /// Contact-type values that mean a planned contact (case ignored).

@@ -31,27 +31,23 @@ public enum WorkingTimeSensitivity {
     public var panelAtZero: Double?
   }
 
-  /// Each default with its source. (Key paths are immutable values; the
-  /// array is a constant, so sharing it across threads is safe.)
-  nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool, source: String)] = [
-    ("hoursPerWeekFullTime", \.hoursPerWeekFullTime, "h/week", false,
-     "Working Hours Act (arbetstidslagen): 40 h ordinary weekly working time"),
-    ("vacationDaysPerYear", \.vacationDaysPerYear, "days", true,
-     "Annual Leave Act gives 25; doctors' collective agreements 25-32; 30 assumed"),
-    ("publicHolidayDaysPerYear", \.publicHolidayDaysPerYear, "days", true,
-     "Swedish public holidays falling on weekdays in a typical year (calendar)"),
-    ("trainingDaysPerYear", \.trainingDaysPerYear, "days", true,
-     "Swedish Medical Association's recommendation for CME: 10 days a year"),
-    ("sickDaysPerYear", \.sickDaysPerYear, "days", true, "assumption"),
-    ("meetingHoursPerWeek", \.meetingHoursPerWeek, "h/week", true, "assumption"),
-    ("administrationHoursPerWeek", \.administrationHoursPerWeek, "h/week", true, "assumption"),
-    ("plannedVisitsPerPatientYear", \.plannedVisitsPerPatientYear, "visits", true,
-     "1.11 physical doctor visits per inhabitant 2023 (visits made); the 0.7/0.4 split is an assumption"),
-    ("acuteVisitsPerPatientYear", \.acuteVisitsPerPatientYear, "visits", true,
-     "as above"),
-    ("minutesPerVisit", \.minutesPerVisit, "min", false, "assumption (a common booking length)"),
-    ("indirectMinutesPerVisit", \.indirectMinutesPerVisit, "min", true, "assumption"),
-    ("indirectMinutesPerPatientYear", \.indirectMinutesPerPatientYear, "min", true, "assumption"),
+  /// Each default, in the order `capacity --hours` prints them; the
+  /// sources are `ParameterCatalog`'s (one table). (Key paths are
+  /// immutable values; the array is a constant, so sharing it across
+  /// threads is safe.)
+  nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool)] = [
+    ("hoursPerWeekFullTime", \.hoursPerWeekFullTime, "h/week", false),
+    ("vacationDaysPerYear", \.vacationDaysPerYear, "days", true),
+    ("publicHolidayDaysPerYear", \.publicHolidayDaysPerYear, "days", true),
+    ("trainingDaysPerYear", \.trainingDaysPerYear, "days", true),
+    ("sickDaysPerYear", \.sickDaysPerYear, "days", true),
+    ("meetingHoursPerWeek", \.meetingHoursPerWeek, "h/week", true),
+    ("administrationHoursPerWeek", \.administrationHoursPerWeek, "h/week", true),
+    ("plannedVisitsPerPatientYear", \.plannedVisitsPerPatientYear, "visits", true),
+    ("acuteVisitsPerPatientYear", \.acuteVisitsPerPatientYear, "visits", true),
+    ("minutesPerVisit", \.minutesPerVisit, "min", false),
+    ("indirectMinutesPerVisit", \.indirectMinutesPerVisit, "min", true),
+    ("indirectMinutesPerPatientYear", \.indirectMinutesPerPatientYear, "min", true),
   ]
 
   /// The table for the given parameters.
@@ -69,7 +65,7 @@ public enum WorkingTimeSensitivity {
       }
       let v = p[keyPath: item.path]
       return Row(
-        name: item.name, value: v, unit: item.unit, source: item.source, panel: base,
+        name: item.name, value: v, unit: item.unit, source: ParameterCatalog.source("workingTime." + item.name), panel: base,
         panelMinus20Percent: with(v * 0.8), panelPlus20Percent: with(v * 1.2), panelAtZero: item.zero ? with(0) : nil)
     }
   }

@@ -48,12 +48,16 @@ public enum ProfessionTitles {
     return m
   }()
 
-  /// Titles that mean a nurse.
-  static let nurseTitles: Set<String> = Set([
+  /// Titles that mean a nurse, as record systems write them: the one list
+  /// `continuity` and `calibrate --nurse-values` both default to.
+  public static let nurseTitleNames: [String] = [
     "sjuksköterska", "ssk", "leg. sjuksköterska", "legitimerad sjuksköterska", "distriktssköterska", "dsk",
     "specialistsjuksköterska", "astma/KOL-sjuksköterska", "diabetessjuksköterska", "nurse", "RN", "district nurse",
     "registered nurse",
-  ].map(normalise))
+  ]
+
+  /// `nurseTitleNames`, normalised.
+  public static let nurseTitles: Set<String> = Set(nurseTitleNames.map(normalise))
 
   /// Other professions of a care centre's team.
   static let otherTitles: Set<String> = Set([

@@ -44,9 +44,12 @@ public struct HTMLReport: Sendable {
     s += "<thead><tr>" + headers.map { "<th>\(Self.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
     for r in rows {
       s += "<tr>" + r.map { cell in
-        // A number, or a minus sign before one (not an option like `--seed`).
+        // A number, or a minus sign before one (not an option like `--seed`),
+        // with at most a unit after it ("30 min"); a sentence that starts
+        // with a figure ("1.11 visits per inhabitant ...") reads left-aligned.
         let chars = Array(cell.prefix(2))
-        let numeric = chars.first.map { $0.isNumber || (($0 == "-" || $0 == "–") && (chars.count == 1 || chars[1].isNumber)) } ?? false
+        let numeric = (chars.first.map { $0.isNumber || (($0 == "-" || $0 == "–") && (chars.count == 1 || chars[1].isNumber)) } ?? false)
+          && cell.split(separator: " ").count <= 3
         return numeric ? "<td class=\"num\">\(Self.esc(cell))</td>" : "<td>\(Self.esc(cell))</td>"
       }.joined() + "</tr>"
     }

@@ -23,8 +23,9 @@ extension ProfessionTally {
   /// One warning line per value that could not be classified.
   public func warnings(file: String) -> [String] {
     unknown.map {
-      // Kept in English whatever --lang: stderr messages are for logs too.
-      "Warning: \(file): profession value '\($0.value)' (\($0.rows) row\($0.rows == 1 ? "" : "s")) is not a known title; counted as not a doctor. List it with --doctor-values if it is a doctor."
+      $0.rows == 1
+        ? Terms.message("Warning: {1}: profession value '{2}' (1 row) is not a known title; counted as not a doctor. List it with --doctor-values if it is a doctor.", file, $0.value)
+        : Terms.message("Warning: {1}: profession value '{2}' ({3} rows) is not a known title; counted as not a doctor. List it with --doctor-values if it is a doctor.", file, $0.value, Terms.number(Double($0.rows)))
     }
   }
 }

@@ -30,7 +30,11 @@ extension RegionCapacity {
       NumberFormat.fixed(x.specialistFTE, decimals: 1), NumberFormat.fixed(x.specialistFTEGap, decimals: 1),
       NumberFormat.fixed(x.specialistFTEGapWorkingTime, decimals: 1), "",
     ])
-    return "\(name): capacity per centre, largest guideline FTE gap first (capacities in average-need patients; "
-      + "the total gap is the sum of centres' gaps)\n\n" + t.render()
+    let title = ReportLanguage.current == .sv
+      ? "\(name): kapacitet per vårdcentral, störst gap mot riktvärdet först (kapacitet i patienter med genomsnittligt vårdbehov; "
+        + "det totala gapet är summan av vårdcentralernas gap)"
+      : "\(name): capacity per centre, largest guideline FTE gap first (capacities in average-need patients; "
+        + "the total gap is the sum of centres' gaps)"
+    return title + "\n\n" + t.render()
   }
 }

@@ -28,7 +28,7 @@ public struct ReportAssumptions: Sendable {
   public func html(_ l: ReportLanguage) -> String {
     var h = HTMLReport(title: "", language: l)
     h.heading(l("Assumptions"))
-    h.paragraph(l("Every parameter of the run, the value used and where it comes from. Defaults and their sources are in the command's --help and the README."))
+    h.paragraph(l("Every parameter of the run: the value used and where it comes from, the source of a default or where a changed value was set. Names in brackets are as scenario files write them."))
     h.table(headers: [l("Parameter"), l("Value"), l("Where it comes from")], rows: items.map { [$0.name, $0.value, $0.source] })
     h.paragraph(l("Command that made this report") + ": " + command)
     return h.body

@@ -77,6 +77,11 @@ public enum SimulationCharts {
       yLabel: l("Share of patients"), format: { NumberFormat.percent($0, decimals: 0) })
   }
 
+  /// The most doctors drawn as a bar each; more (a region's centres
+  /// together) are drawn as a histogram of doctors by utilisation, since a
+  /// bar and a label per doctor is unreadable past about 40.
+  public static let mostDoctorBars = 40
+
   /// Each doctor's slots used per slot offered, averaged over replications.
   public static func doctorUtilisation(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
     let ids = s.results.first?.tallies.doctorIds ?? []
@@ -86,6 +91,15 @@ public enum SimulationCharts {
         return offered > 0 ? Double(r.tallies.doctorSlotsUsed[j]) / Double(offered) : nil
       }
       return u.isEmpty ? 0 : u.reduce(0, +) / Double(u.count)
+    }
+    if ids.count > mostDoctorBars {
+      // Doctors offered no slots (away all year) have no utilisation; they
+      // are not counted as idle.
+      let offered = ids.indices.filter { j in s.results.contains { $0.tallies.doctorSlotsOffered[j] > 0 } }
+      return Charts.histogram(
+        title: l("Doctor utilisation") + ": " + NumberFormat.grouped(Double(offered.count)) + " " + l("doctors, by share of slots used"),
+        values: offered.map { min(1, max(0, values[$0])) }, bins: 10, lower: 0, upper: 1, xLabel: l("Slots used per slot offered"),
+        yLabel: l("Doctors"), format: { NumberFormat.percent($0, decimals: 0) })
     }
     return Charts.bars(
       title: l("Doctor utilisation"), categories: ids, series: [ChartSeries(l("Doctor utilisation"), values: values)],

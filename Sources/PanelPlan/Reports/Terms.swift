@@ -25,10 +25,19 @@ public enum Terms {
   /// tables may be ids or names, which stay as they are).
   public static func translate(_ text: String, _ language: ReportLanguage, audited: Bool) -> String {
     guard language == .sv else { return text }
-    if let t = ReportLanguage.swedish[text] ?? swedish[text] { return t }
+    if let t = all[text] { return t }
     if audited, let audit, needsTranslation(text) { audit.record(text) }
     return text
   }
+
+  /// The whole table: report labels, terminal tables, verdicts and ids,
+  /// parameters and their sources (`parameterSwedish`), option help
+  /// (`optionSwedish`) and messages (`swedishMessages`).
+  static let all: [String: String] = {
+    var m = ReportLanguage.swedish
+    for part in [swedish, parameterSwedish, optionSwedish, swedishMessages, regionSwedish] { m.merge(part) { a, _ in a } }
+    return m
+  }()
 
   /// Whether a label has words to translate: not a number, a formula
   /// symbol or an index's international abbreviation.
@@ -127,8 +136,8 @@ public enum Terms {
     "By": "Per", "Age band": "Åldersgrupp", "Fixed-doctor share": "Andel hos fast läkare",
     // Assumptions.
     "Assumptions": "Antaganden", "Parameter": "Parameter", "Where it comes from": "Källa",
-    "Every parameter of the run, the value used and where it comes from. Defaults and their sources are in the command's --help and the README.":
-      "Varje parameter i körningen, värdet som användes och var det kommer ifrån. Standardvärdena och deras källor finns i kommandots --help och i README.",
+    "Every parameter of the run: the value used and where it comes from, the source of a default or where a changed value was set. Names in brackets are as scenario files write them.":
+      "Varje parameter i körningen: värdet som användes och var det kommer ifrån, källan till ett standardvärde eller var ett ändrat värde sattes. Namnen inom parentes är skrivna som i scenariofilerna.",
     "Command that made this report": "Kommandot som skapade rapporten", "built-in example": "inbyggt exempel",
     "default": "standardvärde", "given on the command line": "angivet på kommandoraden", "yes": "ja", "no": "nej", "met": "nått", "not met": "inte nått",
     "Share of replications met": "Andel replikeringar som når målet", "Met": "Nått",

@@ -11,7 +11,8 @@ extension WorkforceProjection {
   func supervisionWarnings(_ perRep: [[[StaffingTotals]]], _ s: ProjectionSettings) -> [String] {
     guard let first = perRep.first, let centreYears = first.first?.count else { return [] }
     let reps = Double(perRep.count)
-    let limit = NumberFormat.machine(s.workforce.maxTraineesPerSpecialistFTE)
+    let m = s.workforce.maxTraineesPerSpecialistFTE
+    let limit = Terms.number(m, decimals: m == m.rounded() ? 0 : 2)
     var out: [String] = []
     for y in 1..<max(1, centreYears) {
       var declined = 0.0, unsupervised = 0.0
@@ -30,15 +31,14 @@ extension WorkforceProjection {
       }
       let year = s.startYear + y
       if declined >= 0.05 {
-        out.append(
-          "\(year): \(NumberFormat.fixed(declined, decimals: 1)) of the \(s.plan.traineeIntakePerYear) trainees the plan takes in "
-            + "were not taken in: no GP specialist had supervisor room (at most \(limit) trainee FTE per specialist FTE)")
+        out.append(Terms.message(
+          "{1}: {2} of the {3} trainees the plan takes in were not taken in: no GP specialist had supervisor room (at most {4} trainee FTE per specialist FTE)",
+          String(year), Terms.number(declined, decimals: 1), String(s.plan.traineeIntakePerYear), limit))
       }
       if let w = worst, unsupervised >= 0.05 {
-        out.append(
-          "\(year): \(NumberFormat.fixed(unsupervised, decimals: 2)) trainee FTE beyond supervisor capacity hold no panel; "
-            + "most at \(w.id): \(NumberFormat.fixed(w.trainee, decimals: 2)) trainee FTE on \(NumberFormat.fixed(w.specialist, decimals: 2)) "
-            + "specialist FTE (at most \(limit) per specialist FTE)")
+        out.append(Terms.message(
+          "{1}: {2} trainee FTE beyond supervisor capacity hold no panel; most at {3}: {4} trainee FTE on {5} specialist FTE (at most {6} per specialist FTE)",
+          String(year), Terms.number(unsupervised, decimals: 2), w.id, Terms.number(w.trainee, decimals: 2), Terms.number(w.specialist, decimals: 2), limit))
       }
     }
     return out

@@ -209,3 +209,29 @@ private func handCalibration() throws -> CentreCalibration {
   #expect(RollingContinuity.months("18m") == 18 && RollingContinuity.months("3M") == 3 && RollingContinuity.months("1y") == 12)
   #expect(RollingContinuity.months("0m") == nil && RollingContinuity.months("18") == nil && RollingContinuity.months("m") == nil)
 }
+
+/// `calibrate` counts as nurses the titles `continuity` knows, compared
+/// alike (issue 17): the hand-worked file with its nurse rows written as
+/// record systems write them gives the same 3 nurse contacts per 6 doctor
+/// visits (0.5) as with "nurse". Before, "Leg. sjuksköterska" and
+/// "Specialistsjuksköterska" were other professions (other 4/6).
+@Test func nurseTitlesAreContinuitysNurseTitles() throws {
+  var lines = handVisits.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  let titles = ["Leg. sjuksköterska", "Specialistsjuksköterska", "DSK"]
+  var k = 0
+  for i in lines.indices where lines[i].contains(",nurse,") {
+    lines[i] = lines[i].replacingOccurrences(of: ",nurse,", with: "," + titles[k % titles.count] + ",")
+    k += 1
+  }
+  #expect(k == 3)
+  let v = temporaryFile(lines.joined(separator: "\n"))
+  let p = try PatientRecords.load(path: temporaryFile(handPatients, name: "patients.csv"))
+  var o = VisitContinuityOptions()
+  o.fromDay = ISODateBytes.parse("2025-01-01")
+  o.toDay = ISODateBytes.parse("2025-12-31")
+  let c = try CentreCalibration.run(reader: VisitRecordReader(path: v, workers: 1), options: o, centre: smallCentre(), patients: p)
+  #expect(abs(c.estimate("demand.nurseContactsPerDoctorContact")!.value - 0.5) < 1e-12)
+  #expect(abs(c.estimate("demand.otherContactsPerDoctorContact")!.value - 1.0 / 6) < 1e-12)
+  // One list: every nurse title continuity knows is a calibrate default.
+  #expect(Set(CentreCalibration.defaultNurseValues.map(ProfessionTitles.normalise)) == ProfessionTitles.nurseTitles)
+}

@@ -28,3 +28,30 @@ struct SimulationChartsTests {
     #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
   }
 }
+/// Issue 17, a region's simulation report: past 40 doctors the utilisation
+/// chart is a histogram of doctors (a bar and label per doctor was
+/// unreadable at a 40-centre region's 262 doctors); every doctor offered
+/// slots is counted once, in the bin its mean utilisation falls in.
+@Test func manyDoctorsUtilisationIsAHistogramOfDoctors() {
+  var small = ExampleCentre.make()
+  small.population.groups = small.population.groups.map { PatientGroup(profile: $0.profile, count: $0.count / 40) }
+  let centres = (0..<8).map { k -> CareCentre in
+    var c = small
+    c.id = "vc-\(k)"
+    return c
+  }
+  let s = Replications.run(region: Region(name: "R", centres: centres), parameters: .init(), count: 1, seed: 5)
+  #expect(s.results[0].tallies.doctorIds.count > SimulationCharts.mostDoctorBars)
+  let doctors = s.results[0].tallies.doctorSlotsOffered.filter { $0 > 0 }.count
+  let doc = SVGElements.parse(SimulationCharts.doctorUtilisation(s))
+  #expect(doc.error == nil)
+  let bars = doc.marks("bar")
+  #expect(bars.count == 10)
+  #expect(bars.reduce(0) { $0 + Int($1.number("data-value")) } == doctors)
+  // The top bin by hand: doctors whose slots used per offered are 0.9 to 1.
+  let t = s.results[0].tallies
+  let top = t.doctorIds.indices.filter { j in
+    t.doctorSlotsOffered[j] > 0 && Double(t.doctorSlotsUsed[j]) / Double(t.doctorSlotsOffered[j]) >= 0.9
+  }.count
+  #expect(Int(bars[9].number("data-value")) == top)
+}
