@@ -166,7 +166,7 @@ public enum ProjectCommand: CLICommand {
     let progress = TerminalProgress.start("project", counter: counter)
     let result = projection.run(settings, progress: counter)
     progress?.stop()
-    for w in result.warnings { output.warn(Terms.message("Warning: {1}", w) + "\n") }
+    for w in result.warnings { output.warn(Terms.message("Warning: {1}", Terms.render(w)) + "\n") }
     let text: String
     switch a.string("format") {
     case "csv": text = StaffingReport.csv(result)

@@ -1,6 +1,7 @@
 /// How sensitive the working-time panel of a full-time GP specialist
 /// without duties is to each default of `WorkingTimeParameters`, with the
-/// default's source or the word "assumption" (issue 13, finding 2).
+/// default's source or the word "assumption" (issue 13, finding 2; the
+/// sources are `ParameterCatalog`'s, in Reports, under `workingTime.<name>`).
 ///
 /// The defaults were chosen together so that this doctor comes out at the
 /// guideline's 1,100; several are assumptions, and the panel moves a lot
@@ -19,8 +20,6 @@ public enum WorkingTimeSensitivity {
     public var value: Double
     /// Unit of the value.
     public var unit: String
-    /// Where the default comes from, or "assumption".
-    public var source: String
     /// Panel of a full-time specialist without duties with every value as given.
     public var panel: Double
     /// The same with this value 20% lower and 20% higher.
@@ -31,8 +30,7 @@ public enum WorkingTimeSensitivity {
     public var panelAtZero: Double?
   }
 
-  /// Each default, in the order `capacity --hours` prints them; the
-  /// sources are `ParameterCatalog`'s (one table). (Key paths are
+  /// Each default, in the order `capacity --hours` prints them. (Key paths are
   /// immutable values; the array is a constant, so sharing it across
   /// threads is safe.)
   nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool)] = [
@@ -65,7 +63,7 @@ public enum WorkingTimeSensitivity {
       }
       let v = p[keyPath: item.path]
       return Row(
-        name: item.name, value: v, unit: item.unit, source: ParameterCatalog.source("workingTime." + item.name), panel: base,
+        name: item.name, value: v, unit: item.unit, panel: base,
         panelMinus20Percent: with(v * 0.8), panelPlus20Percent: with(v * 1.2), panelAtZero: item.zero ? with(0) : nil)
     }
   }

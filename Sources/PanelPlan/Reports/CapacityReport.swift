@@ -95,7 +95,7 @@ public enum CapacityReport {
       return (d >= 0 ? "+" : "") + F.percent(d, decimals: 1)
     }
     for r in rows {
-      t.append([r.name, F.fixed(r.value, decimals: r.value.rounded() == r.value ? 0 : 1) + " " + r.unit, r.source,
+      t.append([r.name, F.fixed(r.value, decimals: r.value.rounded() == r.value ? 0 : 1) + " " + r.unit, ParameterCatalog.source("workingTime." + r.name),
                 change(r.panelMinus20Percent), change(r.panelPlus20Percent), change(r.panelAtZero)])
     }
     out += t.render()

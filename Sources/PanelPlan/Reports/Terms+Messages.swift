@@ -17,6 +17,21 @@ extension Terms {
     return text
   }
 
+  /// A message from a layer below, in `messageLanguage`: its template
+  /// translated, then its values put in.
+  public static func render(_ m: Message) -> String {
+    var text = translate(m.template, messageLanguage, audited: true)
+    for (i, a) in m.arguments.enumerated() {
+      let value: String
+      switch a {
+      case .text(let t): value = t
+      case .number(let x, let decimals): value = number(x, decimals: decimals)
+      }
+      text = text.replacingOccurrences(of: "{\(i + 1)}", with: value)
+    }
+    return text
+  }
+
   /// A number for a message, in `messageLanguage`'s format.
   public static func number(_ x: Double, decimals: Int = 0) -> String {
     ReportLanguage.$current.withValue(messageLanguage) { NumberFormat.grouped(x, decimals: decimals) }

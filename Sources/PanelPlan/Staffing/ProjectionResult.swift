@@ -41,7 +41,7 @@ public struct ProjectionResult: Sendable {
   public var totalPerReplication: [[StaffingTotals]]
   /// What a planner must know about the plan itself, e.g. trainee intake
   /// beyond supervisor capacity (`WorkforceProjection.supervisionWarnings`).
-  public var warnings: [String] = []
+  public var warnings: [Message] = []
 
   /// The series of the whole input.
   public var total: Series { series[series.count - 1] }

@@ -8,12 +8,12 @@ extension WorkforceProjection {
   /// Means over replications. Amounts below 0.05 (trainees or FTE) are
   /// left out: in expected-value mode doctors are fractional weights, and a
   /// hundredth of a trainee is not news to a planner.
-  func supervisionWarnings(_ perRep: [[[StaffingTotals]]], _ s: ProjectionSettings) -> [String] {
+  func supervisionWarnings(_ perRep: [[[StaffingTotals]]], _ s: ProjectionSettings) -> [Message] {
     guard let first = perRep.first, let centreYears = first.first?.count else { return [] }
     let reps = Double(perRep.count)
     let m = s.workforce.maxTraineesPerSpecialistFTE
-    let limit = Terms.number(m, decimals: m == m.rounded() ? 0 : 2)
-    var out: [String] = []
+    let limit = Message.Argument.number(m, decimals: m == m.rounded() ? 0 : 2)
+    var out: [Message] = []
     for y in 1..<max(1, centreYears) {
       var declined = 0.0, unsupervised = 0.0
       var worst: (id: String, trainee: Double, specialist: Double, excess: Double)?
@@ -31,14 +31,15 @@ extension WorkforceProjection {
       }
       let year = s.startYear + y
       if declined >= 0.05 {
-        out.append(Terms.message(
+        out.append(Message(
           "{1}: {2} of the {3} trainees the plan takes in were not taken in: no GP specialist had supervisor room (at most {4} trainee FTE per specialist FTE)",
-          String(year), Terms.number(declined, decimals: 1), String(s.plan.traineeIntakePerYear), limit))
+          .text(String(year)), .number(declined, decimals: 1), .text(String(s.plan.traineeIntakePerYear)), limit))
       }
       if let w = worst, unsupervised >= 0.05 {
-        out.append(Terms.message(
+        out.append(Message(
           "{1}: {2} trainee FTE beyond supervisor capacity hold no panel; most at {3}: {4} trainee FTE on {5} specialist FTE (at most {6} per specialist FTE)",
-          String(year), Terms.number(unsupervised, decimals: 2), w.id, Terms.number(w.trainee, decimals: 2), Terms.number(w.specialist, decimals: 2), limit))
+          .text(String(year)), .number(unsupervised, decimals: 2), .text(w.id), .number(w.trainee, decimals: 2),
+          .number(w.specialist, decimals: 2), limit))
       }
     }
     return out

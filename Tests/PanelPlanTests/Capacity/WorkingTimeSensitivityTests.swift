@@ -20,8 +20,8 @@ import PanelPlanTestSupport
     #expect(visit.panelAtZero == nil)
     #expect(abs(visit.panelPlus20Percent - 82_008 / (1.1 * 51 + 25)) < 1e-6)
     // Every default has a source or says it is an assumption.
-    #expect(rows.count == 12 && rows.allSatisfy { !$0.source.isEmpty })
-    #expect(rows.filter { $0.source == "assumption" }.map(\.name).sorted() == [
+    #expect(rows.count == 12 && rows.allSatisfy { !ParameterCatalog.source("workingTime." + $0.name).isEmpty })
+    #expect(rows.filter { ParameterCatalog.source("workingTime." + $0.name) == "assumption" }.map(\.name).sorted() == [
       "administrationHoursPerWeek", "indirectMinutesPerPatientYear", "indirectMinutesPerVisit", "meetingHoursPerWeek",
       "sickDaysPerYear",
     ])
