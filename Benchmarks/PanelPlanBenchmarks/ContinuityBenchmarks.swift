@@ -33,12 +33,48 @@ enum ContinuityBenchmarks {
         let s = a.summaries()
         return (a.scan.rows, s.reduce(0) { $0 + ($1.all.coc?.mean ?? 0) })
       },
+      // Issue 16's three shapes. Sorted: the 50 M-row file above (a visit
+      // log, 12.5 rows per patient). Shuffled: 10.4 M rows in random order
+      // with ids drawn from 8.5 M (about 6 M patients, most with one or two
+      // contacts: a region's export of a year), without and with the
+      // per-patient file (formatted on all cores into a sink that counts bytes).
+      Benchmark(name: "continuity/sorted-50M-rows-4M-patients", unit: "rows") {
+        let a = try VisitContinuityAnalysis.run(reader: VisitRecordReader(path: try file()), options: VisitContinuityOptions())
+        let s = a.summaries()
+        return (a.scan.rows, s.reduce(0) { $0 + ($1.all.coc?.mean ?? 0) })
+      },
+      Benchmark(name: "continuity/shuffled-10M-rows-6M-patients", unit: "rows") {
+        let a = try VisitContinuityAnalysis.run(reader: VisitRecordReader(path: try shuffledFile()), options: VisitContinuityOptions())
+        let s = a.summaries()
+        FileHandle.standardError.write(Data(String(format: "  patients %d, out of date order %d, accumulators %.0f MiB\n", a.patients.count, a.unorderedPatients, Double(a.accumulatorBytes) / 1048576).utf8))
+        return (a.scan.rows, s.reduce(0) { $0 + ($1.all.coc?.mean ?? 0) })
+      },
+      Benchmark(name: "continuity/shuffled-10M-rows-6M-patients+per-patient", unit: "rows") {
+        let a = try VisitContinuityAnalysis.run(reader: VisitRecordReader(path: try shuffledFile()), options: VisitContinuityOptions())
+        let s = a.summaries()
+        var sink = CountingByteSink()
+        try ContinuityReport.writePerPatientCSV(a, dialect: .standard, threads: ProcessInfo.processInfo.activeProcessorCount, to: &sink)
+        return (a.scan.rows, s.reduce(0) { $0 + ($1.all.coc?.mean ?? 0) } + Double(sink.bytes))
+      },
     ]
   }
 
-  /// Writes the benchmark file once (about 2.3 GB) and returns its path.
-  static func file() throws -> String {
-    let path = NSTemporaryDirectory() + "panelplan-visits-\(rows).csv"
+  static let shuffledRows = 10_400_000
+  static let shuffledIdSpace = 8_500_000
+
+  /// The shuffled file (about 525 MB), written once.
+  static func shuffledFile() throws -> String {
+    try file(rows: shuffledRows, idSpace: shuffledIdSpace, shuffled: true)
+  }
+
+  /// Writes the sorted benchmark file once (about 2.3 GB) and returns its path.
+  static func file() throws -> String { try file(rows: rows, idSpace: patients, shuffled: false) }
+
+  /// Writes a benchmark file once and returns its path: `rows` rows with ids
+  /// drawn uniformly from `idSpace`; sorted by date, or (`shuffled`) with
+  /// each row's date drawn uniformly, i.e. in no order at all.
+  static func file(rows: Int, idSpace patients: Int, shuffled: Bool) throws -> String {
+    let path = NSTemporaryDirectory() + "panelplan-visits-\(rows)\(shuffled ? "-shuffled" : "").csv"
     if FileManager.default.fileExists(atPath: path) { return path }
     let t0 = DispatchTime.now().uptimeNanoseconds
     guard let f = fopen(path + ".tmp", "w") else { throw InputError(file: path, problem: "cannot create the benchmark file") }
@@ -62,7 +98,7 @@ enum ContinuityBenchmarks {
     let start = ISODateBytes.dayNumber(year: 2024, month: 1, day: 1)
     let perDay = rows / 365
     for r in 0..<rows {
-      let day = start + Int32(min(364, r / perDay))
+      let day = start + Int32(shuffled ? rng.nextIndex(365) : min(364, r / perDay))
       let (y, m, d) = ISODateBytes.civil(day)
       // Patients at a centre mostly see their fixed doctor (about 60%), else
       // any of the centre's ten clinicians.
@@ -91,6 +127,12 @@ enum ContinuityBenchmarks {
   }
 }
 
+
+/// Counts the bytes written, so the formatting cannot be optimised away.
+struct CountingByteSink: CSVByteSink {
+  var bytes = 0
+  mutating func write(_ b: UnsafeRawBufferPointer) throws { bytes &+= b.count }
+}
 
 /// Counts id bytes, so the parse cannot be optimised away.
 struct CountingSink: VisitSink {

@@ -20,7 +20,7 @@ public enum ContinuityCommand: CLICommand {
     options: [
       .format, .csvDialect, .out, .report, .lang,
       OptionSpec("patients", value: "FILE", help: "Patients CSV: patient, birth_year or age_band, sex, need_weight, nursing_home, home_health_care, long_term_conditions, fixed_doctor, unit (see Examples/patients.csv)."),
-      OptionSpec("per-patient", value: "FILE", help: "Also write one row per patient with every index per scope (coc_doctor, coc_all, ...), whole or not at all."),
+      OptionSpec("per-patient", value: "FILE", help: "Also write one row per patient with every index per scope (coc_doctor, coc_all, ...), whole or not at all; a scope where the patient has fewer than --min-visits visits keeps its counts with every index empty."),
       OptionSpec("from", value: "DATE", help: "First day counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("to", value: "DATE", help: "Last day counted, YYYY-MM-DD (inclusive). Default: no limit."),
       OptionSpec("min-visits", value: "N", help: "Visits a patient needs in a scope to count there (COC needs 2).", default: "2 (3 with --skr)"),

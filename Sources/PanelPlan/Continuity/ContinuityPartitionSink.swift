@@ -19,8 +19,10 @@ struct ContinuityPartitionSink: VisitSink {
   static let partitionBits = 10
   static let partitions = 1 << partitionBits
   /// Record header: row in batch (4), minute (4), clinician (4), fixed doctor
-  /// (4), centre (4), doctor flag (1), id length (2); the id's bytes follow.
-  static let headerBytes = 23
+  /// (4), centre (4), doctor flag (1), id length (2), the low 32 bits of the
+  /// id's hash (4; all the partition's interner uses, so the fold does not
+  /// hash the id again); the id's bytes follow.
+  static let headerBytes = 27
 
   var filter: VisitFilter
   let countCentres: Bool
@@ -92,6 +94,7 @@ struct ContinuityPartitionSink: VisitSink {
       at.storeBytes(of: z, toByteOffset: 16, as: Int32.self)
       at.storeBytes(of: cls == 2 ? 1 : 0, toByteOffset: 20, as: UInt8.self)
       at.storeBytes(of: UInt16(idBytes), toByteOffset: 21, as: UInt16.self)
+      at.storeBytes(of: UInt32(truncatingIfNeeded: h), toByteOffset: 23, as: UInt32.self)
       if idBytes > 0 { (at + Self.headerBytes).copyMemory(from: row.patient.baseAddress!, byteCount: idBytes) }
       fill[b] += need
     }
@@ -147,7 +150,7 @@ struct ContinuityPartitionSink: VisitSink {
       let n = Int(r.loadUnaligned(fromByteOffset: 21, as: UInt16.self))
       let id = UnsafeRawBufferPointer(start: r + Self.headerBytes, count: n)
       st.add(
-        id: id, hash: ByteInterner.hash(id), part: k, row: rowBase + Int64(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
+        id: id, hash: UInt64(r.loadUnaligned(fromByteOffset: 23, as: UInt32.self)), part: k, row: rowBase + Int64(r.loadUnaligned(fromByteOffset: 0, as: UInt32.self)),
         minute: r.loadUnaligned(fromByteOffset: 4, as: Int32.self), clinician: r.loadUnaligned(fromByteOffset: 8, as: Int32.self),
         doctor: r.load(fromByteOffset: 20, as: UInt8.self) != 0, fixedDoctor: r.loadUnaligned(fromByteOffset: 12, as: Int32.self),
         centre: r.loadUnaligned(fromByteOffset: 16, as: Int32.self))

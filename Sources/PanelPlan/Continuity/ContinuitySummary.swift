@@ -132,27 +132,49 @@ public struct ContinuitySummary: Sendable, Hashable, Codable {
   ///
   /// - Complexity: O(n) expected in the number of patients.
   public init<S: Sequence>(_ indices: S) where S.Element == ContinuityIndices {
-    var columns = [[Double]](repeating: [], count: 6)
-    let expected = indices.underestimatedCount
-    for k in columns.indices { columns[k].reserveCapacity(expected) }
-    var patients = 0, visits = 0
-    for x in indices {
+    var columns = Columns(capacity: indices.underestimatedCount)
+    for x in indices { columns.add(x) }
+    self.init(&columns)
+  }
+
+  /// The defined values of each index, collected patient by patient.
+  struct Columns {
+    var patients = 0
+    var visits = 0
+    var coc: [Double] = [], upc: [Double] = [], secon: [Double] = []
+    var herfindahl: [Double] = [], mmci: [Double] = [], fixedDoctorShare: [Double] = []
+
+    init(capacity: Int) {
+      coc.reserveCapacity(capacity)
+      upc.reserveCapacity(capacity)
+      secon.reserveCapacity(capacity)
+      herfindahl.reserveCapacity(capacity)
+      mmci.reserveCapacity(capacity)
+      fixedDoctorShare.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func add(_ x: ContinuityIndices) {
       patients += 1
       visits += x.visits
-      if let v = x.coc { columns[0].append(v) }
-      if let v = x.upc { columns[1].append(v) }
-      if let v = x.secon { columns[2].append(v) }
-      if let v = x.herfindahl { columns[3].append(v) }
-      if let v = x.mmci { columns[4].append(v) }
-      if let v = x.fixedDoctorShare { columns[5].append(v) }
+      if let v = x.coc { coc.append(v) }
+      if let v = x.upc { upc.append(v) }
+      if let v = x.secon { secon.append(v) }
+      if let v = x.herfindahl { herfindahl.append(v) }
+      if let v = x.mmci { mmci.append(v) }
+      if let v = x.fixedDoctorShare { fixedDoctorShare.append(v) }
     }
-    self.patients = patients
-    self.visits = visits
-    coc = IndexDistribution(values: &columns[0])
-    upc = IndexDistribution(values: &columns[1])
-    secon = IndexDistribution(values: &columns[2])
-    herfindahl = IndexDistribution(values: &columns[3])
-    mmci = IndexDistribution(values: &columns[4])
-    fixedDoctorShare = IndexDistribution(values: &columns[5])
+  }
+
+  /// Summarises collected columns (reordered in place).
+  init(_ c: inout Columns) {
+    patients = c.patients
+    visits = c.visits
+    coc = IndexDistribution(values: &c.coc)
+    upc = IndexDistribution(values: &c.upc)
+    secon = IndexDistribution(values: &c.secon)
+    herfindahl = IndexDistribution(values: &c.herfindahl)
+    mmci = IndexDistribution(values: &c.mmci)
+    fixedDoctorShare = IndexDistribution(values: &c.fixedDoctorShare)
   }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The shared partitions of a continuity scan (`SharedPartitions`), with
-/// every patient given a global index in order of first appearance in the
-/// file (as a single sequential reader would number them, whatever the
-/// number of workers), and clinicians and centres numbered in file order.
+/// every patient given a global index (partition by partition, by first
+/// appearance in the file within a partition: the same whatever the number
+/// of workers), and clinicians and centres numbered in file order.
 struct PartitionedContinuity {
   var clinicians: ByteInterner
   var centres: ByteInterner
@@ -17,11 +17,6 @@ struct PartitionedContinuity {
   var globalIndex: [[Int32]]
   /// Patient ids by global index.
   var patients: ByteInterner
-  /// Per global patient, from the sequence records joined over parts.
-  var fixedClinician: [Int32]
-  var unordered: [Bool]
-  var pairsAll: [Int32]
-  var pairsDoctor: [Int32]
   var countedRows = 0
   var minDay = Int32.max
   var maxDay = Int32.min
@@ -63,41 +58,26 @@ struct PartitionedContinuity {
     centres = ce
     clinicianRemap = cmap
     centreRemap = zmap
-    let sinkRows = sinks.map(\.countedRows)
     sinks = []
 
-    // Global numbering by first appearance: a bit per counted row, set at
-    // each patient's first row (rows of part k follow those of parts < k);
-    // a patient's index is the number of bits set before its own. No sort,
-    // no sequential merge; the bitmap is one bit per row (6 MiB for 50 M).
+    // Global numbering: partition by partition, and within a partition by
+    // first appearance in the file (`firstRow`: part, then counted row in
+    // the part), so it is the same for any number of workers, and finishing
+    // a partition writes its patients' results to one contiguous range that
+    // stays in cache, not to places scattered over arrays of millions (which
+    // was 40% of finishing when patients were numbered by first appearance
+    // in the whole file).
     let p = shared.count
-    var partBase = [Int](repeating: 0, count: parts + 1)
-    for k in 0..<parts { partBase[k + 1] = partBase[k] + sinkRows[k] }
-    let rowsInAll = partBase[parts]
-    let words = rowsInAll / 64 + 1
-    var bits = [UInt64](repeating: 0, count: words)
-    @inline(__always) func position(_ firstRow: Int64) -> Int { partBase[Int(firstRow >> 40)] + Int(firstRow & (1 << 40 - 1)) }
-    var total = 0, idBytes = 0
+    var base = [Int](repeating: 0, count: p + 1)
+    var idBytes = 0
     for b in 0..<p {
-      let st = shared.states[b]
-      total += st.ids.count
-      idBytes += st.ids.arena.count
-      for i in 0..<st.ids.count {
-        var k = 0
-        while st.sequences[i * st.parts + k].firstRow < 0 { k += 1 }
-        let r = position(st.sequences[i * st.parts + k].firstRow)
-        bits[r >> 6] |= 1 << UInt64(r & 63)
-      }
+      base[b + 1] = base[b] + shared.states[b].ids.count
+      idBytes += shared.states[b].ids.arena.count
     }
-    var before = [Int32](repeating: 0, count: words)
-    var running: Int32 = 0
-    for w in 0..<words {
-      before[w] = running
-      running += Int32(bits[w].nonzeroBitCount)
-    }
+    let total = base[p]
     // Per partition (in parallel): global indices, and each patient's id
     // length and hash tag at its global index.
-    let (bitsL, beforeL, baseL) = (bits, before, partBase)
+    let baseL = base
     var gi = [[Int32]](repeating: [], count: p)
     var lengths = [Int](repeating: 0, count: total)
     var tags = [UInt32](repeating: 0, count: total)
@@ -107,16 +87,15 @@ struct PartitionedContinuity {
           let g = SendablePointer(gp.baseAddress!), l = SendablePointer(lp.baseAddress!), t = SendablePointer(tp.baseAddress!)
           DispatchQueue.concurrentPerform(iterations: p) { b in
             let st = shared.states[b]
-            var out = [Int32](repeating: 0, count: st.ids.count)
-            for i in 0..<st.ids.count {
-              var k = 0
-              while st.sequences[i * st.parts + k].firstRow < 0 { k += 1 }
-              let f = st.sequences[i * st.parts + k].firstRow
-              let r = baseL[Int(f >> 40)] + Int(f & (1 << 40 - 1))
-              let w = bitsL[r >> 6] & ((1 << UInt64(r & 63)) - 1)
-              let j = Int(beforeL[r >> 6]) + w.nonzeroBitCount
-              out[i] = Int32(j)
-              l.pointer[j] = st.ids.starts[i + 1] - st.ids.starts[i]
+            let n = st.ids.count
+            // First rows are distinct (a row has one patient): a plain sort.
+            var order = (0..<n).map { (first: st.firstRow[$0], local: Int32($0)) }
+            order.sort { $0.first < $1.first }
+            var out = [Int32](repeating: 0, count: n)
+            for (rank, e) in order.enumerated() {
+              let j = baseL[b] + rank
+              out[Int(e.local)] = Int32(j)
+              l.pointer[j] = st.ids.starts[Int(e.local) + 1] - st.ids.starts[Int(e.local)]
             }
             for e in st.ids.slots where e != 0 {
               t.pointer[Int(out[Int(e & 0xFFFF_FFFF) - 1])] = UInt32(truncatingIfNeeded: e >> 32)
@@ -126,8 +105,6 @@ struct PartitionedContinuity {
         }
       }
     }
-    bits = []
-    before = []
     globalIndex = gi
     // Patient ids in global order: offsets by prefix sums, bytes copied in
     // parallel per partition, then only the hash slots built on one thread.
@@ -150,94 +127,63 @@ struct PartitionedContinuity {
       }
     }
     patients = ByteInterner(distinctArena: arena, starts: starts, hashTags: tags)
+  }
 
-    // Per global patient, its sequence joined over the parts (in parallel
-    // per partition; each writes only its own patients).
-    let (gIndex, cRemap) = (gi, cmap)
-    var fixed = [Int32](repeating: -1, count: total)
-    var unord = [Bool](repeating: false, count: total)
-    var pa = [Int32](repeating: 0, count: total)
-    var pd = [Int32](repeating: 0, count: total)
-    fixed.withUnsafeMutableBufferPointer { fp in
-      unord.withUnsafeMutableBufferPointer { up in
-        pa.withUnsafeMutableBufferPointer { ap in
-          pd.withUnsafeMutableBufferPointer { dp in
-            let f = SendablePointer(fp.baseAddress!), u = SendablePointer(up.baseAddress!)
-            let a = SendablePointer(ap.baseAddress!), d = SendablePointer(dp.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: p) { b in
-              let st = shared.states[b]
-              let g = gIndex[b]
-              for i in 0..<g.count {
-                let q = st.sequence(i)
-                let j = Int(g[i])
-                f.pointer[j] = q.fixedClinician < 0 ? -1 : cRemap[Int(q.fixedClinician)]
-                u.pointer[j] = q.unordered
-                a.pointer[j] = q.pairsAll
-                d.pointer[j] = q.pairsDoctor
+  /// Per global patient, what finishing the partitions gives
+  /// (`PatientPartition.finish`).
+  struct Finished {
+    var doctor: [ContinuityStatistics]
+    var all: [ContinuityStatistics]
+    /// Analysis clinician index, -1 when none.
+    var fixedDoctor: [Int32]
+    /// Index into `centres`, -1 when none (only when units are counted).
+    var unit: [Int32]
+    /// Index into the patients file, -1 when absent.
+    var record: [Int32]
+    var unorderedPatients: Int
+  }
+
+  /// Finishes every partition in parallel (each writes only its own
+  /// patients), and frees their rows. `records` and `recordFixedDoctor`: the
+  /// patients file's ids and each record's fixed doctor as an index of
+  /// `clinicians` (-1 when none).
+  func finish(records: ByteInterner?, recordFixedDoctor: [Int32], countUnits: Bool) -> Finished {
+    let n = patients.count
+    var ranks: [Int32] = []
+    if countUnits {
+      ranks = [Int32](repeating: 0, count: shared.centres.count)
+      for (r, z) in shared.centres.sortedOrder().enumerated() { ranks[Int(z)] = Int32(r) }
+    }
+    let cx = PartitionFinishContext(
+      clinicianRemap: clinicianRemap, centreRank: ranks, records: records, recordFixedDoctor: recordFixedDoctor,
+      clinicianCount: shared.clinicians.count, centreCount: countUnits ? shared.centres.count : 0)
+    var doctor = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
+    var all = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
+    var fixed = [Int32](repeating: -1, count: n)
+    var unit = [Int32](repeating: -1, count: n)
+    var record = [Int32](repeating: -1, count: n)
+    var unordered = [Int](repeating: 0, count: shared.count)
+    let shared = self.shared, gi = globalIndex
+    doctor.withUnsafeMutableBufferPointer { d in
+      all.withUnsafeMutableBufferPointer { a in
+        fixed.withUnsafeMutableBufferPointer { f in
+          unit.withUnsafeMutableBufferPointer { u in
+            record.withUnsafeMutableBufferPointer { r in
+              unordered.withUnsafeMutableBufferPointer { un in
+                let out = PartitionFinishOutputs(doctor: d.baseAddress!, all: a.baseAddress!, fixedDoctor: f.baseAddress!, unit: u.baseAddress!, record: r.baseAddress!)
+                let counts = SendablePointer(un.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: shared.count) { b in
+                  counts.pointer[b] = shared.states[b].finish(globalIndex: gi[b], context: cx, into: out)
+                }
               }
             }
           }
         }
       }
     }
-    fixedClinician = fixed
-    unordered = unord
-    pairsAll = pa
-    pairsDoctor = pd
-  }
-
-  /// Per global patient, the sufficient statistics in both scopes from the
-  /// (patient, clinician) counts; `sameProviderPairs` is left 0. Partitions
-  /// are processed in parallel, each writing only its own patients.
-  func statistics(fixedDoctor: [Int32]) -> (doctor: [ContinuityStatistics], all: [ContinuityStatistics]) {
-    let n = patients.count
-    var doctor = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    var all = [ContinuityStatistics](repeating: ContinuityStatistics(), count: n)
-    doctor.withUnsafeMutableBufferPointer { dp in
-      all.withUnsafeMutableBufferPointer { ap in
-        let d = SendablePointer(dp.baseAddress!), a = SendablePointer(ap.baseAddress!)
-        let cmap = clinicianRemap
-        DispatchQueue.concurrentPerform(iterations: shared.count) { b in
-          let g = globalIndex[b]
-          shared.states[b].visitPairs.forEach { p, c, visits, doctorVisits in
-            let i = Int(g[Int(p)])
-            let withFixed = fixedDoctor[i] == cmap[Int(c)]
-            a.pointer[i].add(visitsWithOneProvider: visits, withFixedDoctor: withFixed)
-            d.pointer[i].add(visitsWithOneProvider: doctorVisits, withFixedDoctor: withFixed)
-          }
-        }
-      }
-    }
-    return (doctor, all)
-  }
-
-  /// Per global patient, the centre of most of its counted visits; ties go to
-  /// the centre id first in byte order, so the answer never depends on row
-  /// order. -1 when none.
-  func mostFrequentCentres() -> [Int32] {
-    // Ranks and answers in the shared numbering, then taken to `centres`'.
-    var ranks = [Int32](repeating: 0, count: shared.centres.count)
-    for (r, z) in shared.centres.sortedOrder().enumerated() { ranks[Int(z)] = Int32(r) }
-    let rank = ranks
     let zmap = centreRemap
-    var best = [Int32](repeating: -1, count: patients.count)
-    best.withUnsafeMutableBufferPointer { bp in
-      let out = SendablePointer(bp.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: shared.count) { b in
-        let g = globalIndex[b]
-        var local = [Int32](repeating: -1, count: g.count)
-        var count = [Int32](repeating: 0, count: g.count)
-        shared.states[b].forEachCentre { p, z, n in
-          let i = Int(p)
-          if n > count[i] || (n == count[i] && local[i] >= 0 && rank[Int(z)] < rank[Int(local[i])]) {
-            local[i] = z
-            count[i] = n
-          }
-        }
-        for i in 0..<g.count { out.pointer[Int(g[i])] = local[i] < 0 ? -1 : zmap[Int(local[i])] }
-      }
-    }
-    return best
+    if countUnits { for i in 0..<n where unit[i] >= 0 { unit[i] = zmap[Int(unit[i])] } }
+    return Finished(doctor: doctor, all: all, fixedDoctor: fixed, unit: unit, record: record, unorderedPatients: unordered.reduce(0, +))
   }
 }
 

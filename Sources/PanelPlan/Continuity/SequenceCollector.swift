@@ -1,33 +1,3 @@
-/// Second pass for patients whose rows arrived out of date order: collects
-/// their counted visits so they can be put in date order. Only those
-/// patients' visits are kept, 12 bytes each: the patient's global index and
-/// the visit packed as `SequenceCollector.pack` does.
-struct SequenceCollector: VisitSink {
-  var filter: VisitFilter
-  let patients: ByteInterner
-  let clinicians: ByteInterner
-  let wanted: [Bool]
-  var patient: [Int32] = []
-  var visit: [UInt64] = []
-
-  /// Minute in the high 32 bits (offset so that unsigned order is time
-  /// order), then the clinician, then 1 for a doctor contact: comparing
-  /// `>> 32` orders by minute.
-  @inline(__always)
-  static func pack(minute: Int32, clinician: Int32, doctor: Bool) -> UInt64 {
-    UInt64(UInt32(bitPattern: minute) ^ 0x8000_0000) << 32 | UInt64(UInt32(bitPattern: clinician)) << 1 & 0xFFFF_FFFF | (doctor ? 1 : 0)
-  }
-
-  mutating func accept(_ row: VisitRow) {
-    let p = patients.find(row.patient)
-    guard p >= 0, wanted[Int(p)] else { return }
-    let cls = filter.classify(row)
-    if cls == 0 { return }
-    patient.append(p)
-    visit.append(Self.pack(minute: row.minute, clinician: clinicians.find(row.clinician), doctor: cls == 2))
-  }
-}
-
 /// A first pass for SKR's preset: the last date in the file, and the visits
 /// per (patient, centre) over the whole file, to find listing units when no
 /// patients file gives them.

@@ -27,19 +27,18 @@ public struct PatientGrouping: Sendable {
 /// ```
 ///
 /// Design and its trade-off: each worker radix-partitions its rows by patient
-/// hash into a fixed batch and folds it into per-partition state shared by
-/// all workers, one partition under its lock at a time
-/// (`ContinuityPartitionSink`, `SharedPartitions`, `PatientPartition`);
-/// patients are then numbered by first appearance in parallel
-/// (`PartitionedContinuity`). Memory is bounded by the
-/// distinct patients and the (patient, provider) pairs, never by rows; the
-/// order-independent indices
-/// (COC, UPC, Herfindahl, MMCI, fixed-doctor share) are exact for any row
-/// order. SECON is exact in one pass when each patient's rows arrive in date
-/// order; patients whose rows do not are reread in a second pass that keeps
-/// 13 bytes per visit of those patients only. A fully shuffled file therefore
-/// costs a second pass and memory proportional to its rows; a file sorted by
-/// date or by patient costs neither. Visits at the same minute keep file order.
+/// hash into a fixed batch of compact records and folds a full batch into
+/// per-partition state shared by all workers, one partition under its lock
+/// at a time (`ContinuityPartitionSink`, `SharedPartitions`,
+/// `PatientPartition`): the patient id is interned once, in a table of about
+/// 1/1024 of the patients that stays in cache, and the visit kept as a
+/// 20-byte row. Patients are then numbered partition by partition, in parallel
+/// (`PartitionedContinuity`), and every partition finishes its patients in
+/// one pass over its rows (`PatientPartition+Finish`): grouped by patient,
+/// put in date order where they are not, indices computed. The file is read
+/// once whatever its order; memory is the distinct patients plus 20 bytes
+/// per counted visit (the CSV itself is 35–50 bytes per visit). Visits at
+/// the same minute keep file order.
 public struct VisitContinuityAnalysis: Sendable {
   /// What the scan read.
   public var scan: VisitScanReport
@@ -52,19 +51,21 @@ public struct VisitContinuityAnalysis: Sendable {
   public var minVisits: Int
   /// Counted visits.
   public var countedVisits: Int
-  /// Patients with at least one counted visit, ids in first-seen order.
+  /// Patients with at least one counted visit: by radix partition of the
+  /// id's hash, and by first appearance in the file within a partition (the
+  /// same order for any number of workers).
   public var patients: ByteInterner
   /// Sufficient statistics per patient and scope.
   public var doctorStatistics: [ContinuityStatistics]
   public var allStatistics: [ContinuityStatistics]
   /// Whether each patient has a known fixed doctor.
   public var hasFixedDoctor: [Bool]
-  /// Patients whose rows arrived out of date order (their SECON came from the second pass).
+  /// Patients whose rows arrived out of date order (put in order before their SECON).
   public var unorderedPatients: Int
   /// Groupings: all, unit, fixed doctor, age band, priority group.
   public var groupings: [PatientGrouping]
-  /// Rough bytes held by the workers' per-partition state and batches at the
-  /// end of the scan.
+  /// Rough bytes held by the per-partition state (ids and rows) and the
+  /// workers' batches at the end of the scan.
   public var accumulatorBytes: Int
   /// The profession values seen in the window, rows each, and how each was
   /// classified.
@@ -81,7 +82,7 @@ public struct VisitContinuityAnalysis: Sendable {
   }
 
   /// Runs the whole analysis: an SKR pre-pass when needed, the scan, the
-  /// second pass for out-of-order patients, and the groupings.
+  /// per-partition finish, and the groupings.
   ///
   /// - Parameters:
   ///   - skrEndDay: with `skr`, the window's end; nil: the last date in the file.
@@ -145,92 +146,20 @@ public struct VisitContinuityAnalysis: Sendable {
     var acc = PartitionedContinuity(&sinks)
     let memory = acc.sinkBytes
 
-    // Second pass for patients whose rows came out of order.
-    let unorderedCount = acc.unordered.reduce(0) { $0 + ($1 ? 1 : 0) }
-    if unorderedCount > 0 {
-      var (collected, _) = try reader.scan { _ in
-        SequenceCollector(filter: filter, patients: acc.patients, clinicians: acc.clinicians, wanted: acc.unordered)
-      }
-      // Counting sort by patient (stable, so file order is kept within a
-      // patient: the parts come in file order), then an insertion sort by
-      // minute within each patient's few visits, also stable. O(rows +
-      // patients), one scatter; no comparison sort over all rows.
-      let n = acc.patients.count
-      var end = [Int32](repeating: 0, count: n + 1)
-      var total = 0
-      for c in collected {
-        total += c.patient.count
-        for p in c.patient { end[Int(p) + 1] &+= 1 }
-      }
-      for p in 0..<n { end[p + 1] &+= end[p] }
-      // end[p] is now the start of patient p; after the scatter, the end.
-      var sorted = [UInt64](repeating: 0, count: total)
-      sorted.withUnsafeMutableBufferPointer { out in
-        end.withUnsafeMutableBufferPointer { at in
-          for c in collected {
-            for k in c.patient.indices {
-              let p = Int(c.patient[k])
-              out[Int(at[p])] = c.visit[k]
-              at[p] &+= 1
-            }
-          }
-        }
-      }
-      collected = []
-      sorted.withUnsafeMutableBufferPointer { v in
-        var lo = 0
-        for p in 0..<n {
-          let hi = Int(end[p])
-          if hi - lo < 2 { lo = hi; continue }
-          if hi - lo <= 32 {
-            for k in (lo + 1)..<hi {
-              let x = v[k]
-              var j = k
-              while j > lo && v[j - 1] >> 32 > x >> 32 { v[j] = v[j - 1]; j -= 1 }
-              v[j] = x
-            }
-          } else {
-            // Many visits: sort (minute, position) keys, unique, so any sort is stable.
-            var keys = (lo..<hi).map { v[$0] & 0xFFFF_FFFF_0000_0000 | UInt64($0 - lo) }
-            keys.sort()
-            let copy = Array(v[lo..<hi])
-            for (k, key) in keys.enumerated() { v[lo + k] = copy[Int(key & 0xFFFF_FFFF)] }
-          }
-          var pairsAll: Int32 = 0, pairsDoctor: Int32 = 0
-          var prevAll: UInt64 = .max, prevDoctor: UInt64 = .max
-          for k in lo..<hi {
-            let c = v[k] & 0xFFFF_FFFE
-            if c == prevAll { pairsAll += 1 }
-            prevAll = c
-            if v[k] & 1 != 0 {
-              if c == prevDoctor { pairsDoctor += 1 }
-              prevDoctor = c
-            }
-          }
-          acc.pairsAll[p] = pairsAll
-          acc.pairsDoctor[p] = pairsDoctor
-          lo = hi
-        }
-      }
+    // Fixed doctor per patient: the patients file's, else the visits' column.
+    // The patients file's fixed doctors are numbered first (one thread), so
+    // the partitions only look them up.
+    var recordFixed: [Int32] = []
+    if let r = patientRecords {
+      recordFixed = r.fixedDoctor.map { fd in fd.map { acc.clinicians.intern($0) } ?? -1 }
     }
-
-    // Fixed doctor per patient: the patients file, else the visits' column.
+    let countUnits = !hasUnitFromFile && report.hasColumn[4]
+    let done = acc.finish(records: patientRecords?.ids, recordFixedDoctor: recordFixed, countUnits: countUnits)
     let n = acc.patients.count
-    var recordOf = [Int32](repeating: -1, count: n)
-    if let r = patientRecords {
-      for i in 0..<n { recordOf[i] = acc.patients.withBytes(Int32(i)) { r.ids.find($0) } }
-    }
-    var fixedDoctor = acc.fixedClinician
-    if let r = patientRecords {
-      for i in 0..<n where recordOf[i] >= 0 {
-        if let fd = r.fixedDoctor[Int(recordOf[i])] { fixedDoctor[i] = acc.clinicians.intern(fd) }
-      }
-    }
-    var (doctorStats, allStats) = acc.statistics(fixedDoctor: fixedDoctor)
-    for i in 0..<n {
-      allStats[i].sameProviderPairs = acc.pairsAll[i]
-      doctorStats[i].sameProviderPairs = acc.pairsDoctor[i]
-    }
+    let recordOf = done.record
+    let fixedDoctor = done.fixedDoctor
+    let doctorStats = done.doctor, allStats = done.all
+    let unorderedCount = done.unorderedPatients
 
     // Groupings.
     let referenceYear = ISODateBytes.civil(options.toDay ?? (acc.maxDay == Int32.min ? 0 : acc.maxDay)).year
@@ -241,8 +170,8 @@ public struct VisitContinuityAnalysis: Sendable {
       for i in 0..<n where recordOf[i] >= 0 {
         if let u = r.unit[Int(recordOf[i])] { unitOf[i] = acc.centres.intern(u) }
       }
-    } else if report.hasColumn[4] {
-      unitOf = acc.mostFrequentCentres()
+    } else if countUnits {
+      unitOf = done.unit
     }
     groupings.append(grouping("unit", keys: unitOf, names: acc.centres))
     groupings.append(grouping("fixed_doctor", keys: fixedDoctor, names: acc.clinicians, missing: "(none)"))
@@ -306,21 +235,38 @@ public struct VisitContinuityAnalysis: Sendable {
   /// in that scope.
   public func summary(grouping name: String) -> [GroupSummary] {
     guard let g = groupings.first(where: { $0.name == name }) else { return [] }
-    var members = [[Int32]](repeating: [], count: g.labels.count)
-    for (i, k) in g.groupOfPatient.enumerated() { members[Int(k)].append(Int32(i)) }
-    let groups = members
-    // One task per (group, scope), on all cores; each task's result is the
-    // same whatever runs it, so the output does not depend on the threads.
-    let tasks = g.labels.count * 2
-    var out = [ContinuitySummary](repeating: ContinuitySummary([ContinuityIndices]()), count: tasks)
+    // One task per scope, on two cores; each reads the patients in order
+    // (sequentially: no gather of each group's members scattered over
+    // arrays of millions), computes a patient's indices once and appends
+    // them to its group's columns, so values enter each group in patient
+    // order whatever the threads. The per-patient arrays are read through
+    // raw pointers: through the arrays themselves, every access from two
+    // threads retained and released the same buffers.
+    let groups = g.labels.count
+    let n = g.groupOfPatient.count
+    let minVisits = Int32(max(1, self.minVisits))
+    var out = [ContinuitySummary](repeating: ContinuitySummary([ContinuityIndices]()), count: groups * 2)
     out.withUnsafeMutableBufferPointer { op in
-      let o = SendablePointer(op.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: tasks) { t in
-        let m = groups[t / 2]
-        let s: ContinuityScope = t % 2 == 0 ? .doctor : .all
-        // The members filtered first, so the summary knows their number and
-        // sizes its columns once (no regrowth of arrays of millions).
-        o.pointer[t] = ContinuitySummary(m.filter { counts(Int($0), s) }.lazy.map { indices(Int($0), s) })
+      doctorStatistics.withUnsafeBufferPointer { dp in
+        allStatistics.withUnsafeBufferPointer { ap in
+          hasFixedDoctor.withUnsafeBufferPointer { fp in
+            g.groupOfPatient.withUnsafeBufferPointer { gp in
+              let o = SendablePointer(op.baseAddress!)
+              let d = SendableConstPointer(dp.baseAddress!), a = SendableConstPointer(ap.baseAddress!)
+              let f = SendableConstPointer(fp.baseAddress!), grp = SendableConstPointer(gp.baseAddress!)
+              DispatchQueue.concurrentPerform(iterations: 2) { scope in
+                let stats = scope == 0 ? d.pointer : a.pointer
+                var counted = [Int](repeating: 0, count: groups)
+                for i in 0..<n where stats[i].visits >= minVisits { counted[Int(grp.pointer[i])] += 1 }
+                var columns = counted.map { ContinuitySummary.Columns(capacity: $0) }
+                for i in 0..<n where stats[i].visits >= minVisits {
+                  columns[Int(grp.pointer[i])].add(stats[i].indices(hasFixedDoctor: f.pointer[i]))
+                }
+                for k in 0..<groups { o.pointer[2 * k + scope] = ContinuitySummary(&columns[k]) }
+              }
+            }
+          }
+        }
       }
     }
     return g.labels.indices.map { k in

@@ -245,11 +245,34 @@ public struct ByteInterner: Sendable {
         keys.append((w.0, w.1, Int32(i)))
       }
     }
-    keys.sort { x, y in
-      if x.high != y.high { return x.high < y.high }
-      if x.low != y.low { return x.low < y.low }
-      return compare(x.index, y.index) < 0
+    // Two halves sorted on two cores, then merged. The order is total
+    // (distinct ids never compare equal), so the result does not depend on
+    // the split.
+    let n = keys.count
+    let mid = n < 1 << 16 ? n : n / 2
+    keys.withUnsafeMutableBufferPointer { kp in
+      let k = SendablePointer(kp.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: mid == n ? 1 : 2) { h in
+        let lo = h == 0 ? 0 : mid, hi = h == 0 ? mid : n
+        var half = UnsafeMutableBufferPointer(start: k.pointer + lo, count: hi - lo)
+        half.sort { x, y in
+          if x.high != y.high { return x.high < y.high }
+          if x.low != y.low { return x.low < y.low }
+          return compare(x.index, y.index) < 0
+        }
+      }
     }
-    return keys.map(\.index)
+    if mid == n { return keys.map(\.index) }
+    var out = [Int32]()
+    out.reserveCapacity(n)
+    var i = 0, j = mid
+    while i < mid && j < n {
+      let x = keys[i], y = keys[j]
+      let yFirst = y.high != x.high ? y.high < x.high : y.low != x.low ? y.low < x.low : compare(y.index, x.index) < 0
+      if yFirst { out.append(y.index); j += 1 } else { out.append(x.index); i += 1 }
+    }
+    while i < mid { out.append(keys[i].index); i += 1 }
+    while j < n { out.append(keys[j].index); j += 1 }
+    return out
   }
 }

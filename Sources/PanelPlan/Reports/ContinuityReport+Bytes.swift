@@ -9,7 +9,8 @@ extension ContinuityReport {
 
   /// Writes the per-patient CSV (one row per patient with a counted visit,
   /// sorted by id: the groups, then per scope `visits`, `providers` and each
-  /// index, empty where undefined) to `sink` in the given dialect.
+  /// index, empty where undefined and, UPC included, in a scope where the
+  /// patient has fewer than `minVisits` visits) to `sink` in the given dialect.
   ///
   /// Rows are formatted by `threads` workers, each into its own buffer,
   /// one block of `perPatientBlock` patients at a time, and handed to the
@@ -142,24 +143,32 @@ struct PerPatientBlock {
   }
 
   func write(_ a: VisitContinuityAnalysis, labels: [[[UInt8]]], into w: inout CSVByteWriter<CSVByteArraySink>) {
+    let minVisits = max(1, a.minVisits)
     a.patients.arena.withUnsafeBytes { arena in
       for k in doctor.indices {
         w.field(UnsafeRawBufferPointer(rebasing: arena[idRange[k]]))
         for (g, l) in labels.enumerated() { l[Int(group[g][k])].withUnsafeBytes { w.field($0) } }
         let fd = hasFixedDoctor[k]
         // Scopes in `ContinuityScope.allCases` order: doctor, then all.
-        Self.write(doctor[k].indices(hasFixedDoctor: fd), into: &w)
-        Self.write(all[k].indices(hasFixedDoctor: fd), into: &w)
+        Self.write(doctor[k].indices(hasFixedDoctor: fd), counted: Int(doctor[k].visits) >= minVisits, into: &w)
+        Self.write(all[k].indices(hasFixedDoctor: fd), counted: Int(all[k].visits) >= minVisits, into: &w)
         // Never reaches the sink mid-block: an array sink only grows.
         try? w.endRow()
       }
     }
   }
 
+  /// A scope's columns; a patient below `--min-visits` in the scope keeps
+  /// its counts but every index is left empty (as in the aggregates, where
+  /// the patient is left out of the scope).
   @inline(__always)
-  static func write(_ x: ContinuityIndices, into w: inout CSVByteWriter<CSVByteArraySink>) {
+  static func write(_ x: ContinuityIndices, counted: Bool, into w: inout CSVByteWriter<CSVByteArraySink>) {
     w.integer(x.visits)
     w.integer(x.providers)
+    guard counted else {
+      for _ in 0..<6 { w.empty() }
+      return
+    }
     w.number(x.coc)
     w.number(x.upc)
     w.number(x.secon)

@@ -79,7 +79,9 @@ public enum ContinuityReport {
 
   /// One row per patient with a counted visit, sorted by id: the groups, then
   /// per scope (`_doctor`, `_all`) visits, providers and each index (empty
-  /// where undefined, e.g. COC with one visit).
+  /// where undefined, e.g. COC with one visit, and every index empty, UPC
+  /// included, in a scope where the patient has fewer than `minVisits`
+  /// visits: such a patient is left out of that scope's aggregates).
   public static func perPatientCSV(_ a: VisitContinuityAnalysis) -> String {
     var w = CSVWriter()
     var head = ["patient"] + a.groupings.dropFirst().map(\.name)
@@ -94,7 +96,9 @@ public enum ContinuityReport {
       for scope in ContinuityScope.allCases {
         let x = a.indices(i, scope)
         row += [String(x.visits), String(x.providers)]
-        row += [x.coc, x.upc, x.secon, x.herfindahl, x.mmci, x.fixedDoctorShare].map { $0.map(NumberFormat.machine) ?? "" }
+        // Below --min-visits in the scope: counts only, every index empty.
+        let values = a.counts(i, scope) ? [x.coc, x.upc, x.secon, x.herfindahl, x.mmci, x.fixedDoctorShare] : [Double?](repeating: nil, count: 6)
+        row += values.map { $0.map(NumberFormat.machine) ?? "" }
       }
       w.append(row)
     }
