@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 // The per-patient file: what a patient below --min-visits shows, and that
 // the bytes do not depend on how many parts the file was read in or how
