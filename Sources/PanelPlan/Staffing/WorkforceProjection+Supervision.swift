@@ -31,7 +31,7 @@ extension WorkforceProjection {
       let year = s.startYear + y
       if declined >= 0.05 {
         out.append(
-          "\(year): \(NumberFormat.fixed(declined, decimals: 1)) of the \(s.plan.traineeIntakePerYear) trainees the plan takes in "
+          "\(year): \(NumberFormat.fixed(declined, decimals: 1)) of the \(s.plan.trainees(inYear: y)) trainees the plan takes in "
             + "were not taken in: no GP specialist had supervisor room (at most \(limit) trainee FTE per specialist FTE)")
       }
       if let w = worst, unsupervised >= 0.05 {
