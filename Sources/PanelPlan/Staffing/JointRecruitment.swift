@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A lever of a joint recruitment plan (issue 19): each is a constant
 /// yearly amount, searched in integer steps.
@@ -145,6 +146,8 @@ public struct JointRecruitmentPlanner: Sendable {
   public var variesByYear: Bool
   /// Per-year lattices with at most this many points are searched exactly.
   public var exactPointLimit: Double = 50_000
+  /// Failures per replication so far, to try likely failures first.
+  let history = ReplicationHistory()
 
   public init(
     projection: WorkforceProjection, settings: ProjectionSettings, target: StaffingTarget, confidence: Double,
@@ -211,12 +214,19 @@ public struct JointRecruitmentPlanner: Sendable {
   /// Share of replications meeting the target in `year` with settings `s`.
   public func shareMeeting(_ settings: ProjectionSettings, year: Int) -> Double {
     var s = settings
-    let y = max(0, year - s.startYear)
-    s.years = y
+    s.years = max(0, year - s.startYear)
     s.keepCentreDetail = false
-    let result = projection.run(s)
-    let met = result.totalPerReplication.filter { target.isMet(by: $0[y]) }.count
-    return Double(met) / Double(result.replications)
+    let reps = s.replications
+    let met = StepBox(count: 1)
+    met.set(0, 0)
+    let fixed = s
+    let capacityOnly = target.metric == .guidelineRatio
+    let run: @Sendable (Int) -> Void = { [projection, target] r in
+      let total = projection.finalTotal(r, fixed, parallelCentres: reps == 1, capacityOnly: capacityOnly)
+      if target.isMet(by: total) { met.increment(0) }
+    }
+    if reps == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: reps, execute: run) }
+    return Double(met.values[0] ?? 0) / Double(reps)
   }
 
   /// Whether the levers at `steps` meet the target in `year` at the confidence.
@@ -229,25 +239,28 @@ public struct JointRecruitmentPlanner: Sendable {
   /// random streams, so the order does not change any replication's result).
   public func meets(_ settings: ProjectionSettings, year: Int) -> Bool {
     var s = settings
-    let y = max(0, year - s.startYear)
-    s.years = y
+    s.years = max(0, year - s.startYear)
     s.keepCentreDetail = false
     let reps = s.replications
     if reps == 1 { return shareMeeting(s, year: year) >= confidence - 1e-12 }
     let need = max(1, Int((confidence * Double(reps) - 1e-9).rounded(.up)))
-    let allowedFailures = reps - need
-    let failures = StepBox(count: 1)
-    failures.set(0, 0)
+    let tally = CheckTally(need: need, allowedFailures: reps - need)
     let fixed = s
-    let run: @Sendable (Int) -> Void = { [projection, target] r in
-      if (failures.values[0] ?? 0) > allowedFailures { return }
-      let perCentre = projection.runReplication(r, fixed, parallelCentres: false)
-      var total = StaffingTotals()
-      for c in perCentre { total.add(c[y]) }
-      if !target.isMet(by: total) { failures.increment(0) }
+    let capacityOnly = target.metric == .guidelineRatio
+    // Replications that failed most often in earlier checks go first, so an
+    // infeasible plan is usually refuted after a few runs; the answer does
+    // not depend on the order (every replication's outcome is fixed).
+    let order = history.order(reps)
+    let run: @Sendable (Int) -> Void = { [projection, target, history] i in
+      if tally.decided { return }
+      let r = order[i]
+      let total = projection.finalTotal(r, fixed, parallelCentres: false, capacityOnly: capacityOnly)
+      let met = target.isMet(by: total)
+      tally.record(met)
+      if !met { history.failed(r) }
     }
     DispatchQueue.concurrentPerform(iterations: reps, execute: run)
-    return (failures.values[0] ?? 0) <= allowedFailures
+    return tally.feasible
   }
 
   /// The least-cost plan meeting the target in `year`, or nil when the
@@ -281,5 +294,32 @@ public struct JointRecruitmentPlanner: Sendable {
   /// Cost against the year reached: the least-cost plan for every year in `years`.
   public func frontier(_ years: ClosedRange<Int>) -> [(year: Int, plan: Plan?)] {
     years.map { ($0, solve(by: $0)) }
+  }
+}
+
+/// Outcomes of one feasibility check, written from concurrent workers: it
+/// is decided once `need` replications met the target or more than
+/// `allowedFailures` missed it.
+final class CheckTally: @unchecked Sendable {
+  private let lock = NSLock()
+  private var met = 0, missed = 0
+  let need: Int, allowedFailures: Int
+  init(need: Int, allowedFailures: Int) {
+    self.need = need
+    self.allowedFailures = allowedFailures
+  }
+  func record(_ ok: Bool) { lock.withLock { if ok { met += 1 } else { missed += 1 } } }
+  var decided: Bool { lock.withLock { met >= need || missed > allowedFailures } }
+  var feasible: Bool { lock.withLock { missed <= allowedFailures } }
+}
+
+/// How often each replication has missed the target in a planner's checks.
+final class ReplicationHistory: @unchecked Sendable {
+  private let lock = NSLock()
+  private var failures: [Int: Int] = [:]
+  func failed(_ r: Int) { lock.withLock { failures[r, default: 0] += 1 } }
+  /// Replications 0..<count, most failures first (ties by index).
+  func order(_ count: Int) -> [Int] {
+    lock.withLock { (0..<count).sorted { (failures[$0] ?? 0, -$0) > (failures[$1] ?? 0, -$1) } }
   }
 }

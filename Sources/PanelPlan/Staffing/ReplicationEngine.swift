@@ -22,6 +22,10 @@ struct ReplicationEngine: Sendable {
   var events: [Events]
   /// Hires starting in each year index (gap-filling decisions included).
   var arrivals: [Int]
+  /// Leave out the fixed-doctor assignment and the outcome model when
+  /// measuring (a feasibility check of a guideline-ratio target needs only
+  /// capacity and demand, `finalTotal`).
+  var capacityOnly = false
 
   struct Events: Sendable {
     var retirements = 0.0, leavers = 0.0, completions = 0.0, hires = 0.0, intake = 0.0, movesIn = 0.0
@@ -82,6 +86,16 @@ struct ReplicationEngine: Sendable {
       for i in 0..<n { out[i].append(totals[i]) }
     }
     return out
+  }
+
+  /// The whole input's totals in the last year only: the years before are
+  /// stepped but not measured (measuring changes no state), which is all a
+  /// feasibility check needs.
+  mutating func runFinal() -> StaffingTotals {
+    if s.years > 0 { for t in 1...s.years { step(t: t) } }
+    var total = StaffingTotals()
+    for x in measure(t: s.years) { total.add(x) }
+    return total
   }
 
   // MARK: - One year
@@ -339,6 +353,10 @@ struct ReplicationEngine: Sendable {
       x.retirements = t == 0 ? 0 : e.retirements
       x.leavers = t == 0 ? 0 : e.leavers
       x.movesIn = t == 0 ? 0 : e.movesIn
+      if capacityOnly {
+        for k in centre.profiles.indices { x.listed += counts[i][k] }
+        return x
+      }
       var entries: [GroupAssignment.Entry] = []
       entries.reserveCapacity(centre.profiles.count)
       for k in centre.profiles.indices {
