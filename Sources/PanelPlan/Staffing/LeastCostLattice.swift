@@ -81,6 +81,18 @@ public enum LeastCostLattice {
       return hi
     }
 
+    // The same by galloping down from hi (probes hi − 1, hi − 2, hi − 4, …,
+    // then bisects the bracket): a staircase's next corner is usually a
+    // step or two below the last, found in one or two checks instead of
+    // log₂(hi − lo).
+    func leastLastNear(_ prefix: [Int], above lo: Int, upTo hi: Int) -> Int {
+      var good = hi, gap = 1
+      while good - gap > lo {
+        if check(prefix + [good - gap]) { good -= gap; gap *= 2 } else { return leastLast(prefix, above: good - gap, upTo: good) }
+      }
+      return leastLast(prefix, above: lo, upTo: good)
+    }
+
     func prefixCost(_ p: [Int]) -> Double { zip(p, c).reduce(0.0) { $0 + Double($1.0) * $1.1 } }
 
     // An incumbent before branching, so the bounds below cut from the start:
@@ -109,7 +121,7 @@ public enum LeastCostLattice {
           let head = prefix + [a]
           if let b = best, prefixCost(head) + Double(floor) * c[d + 1] >= b.cost - 1e-12 { break }
           guard check(head + [m]) else { continue }  // m(a) > m(a−1) is impossible once feasible; here not yet feasible
-          m = leastLast(head, above: floor - 1, upTo: m)
+          m = leastLastNear(head, above: floor - 1, upTo: m)
           consider(head + [m])
           if m == floor { break }  // larger a only costs more
         }
