@@ -183,6 +183,26 @@ import Testing
   }
 }
 
+@Suite struct FinalTotalTests {
+  @Test func finalYearAloneEqualsTheFullRun() {
+    // Checks measure only the target year (and, for guideline targets,
+    // capacity only): the same numbers as the full projection's last year.
+    var s = ProjectionSettings(startYear: 2026, years: 5, mode: .stochastic(replications: 3, seed: 4))
+    s.plan = RecruitmentPlan(specialistHiring: .perYear(3), startDelayYears: 1, traineeIntakePerYear: 2)
+    s.workforce.moveShare = 0.05
+    let p = WorkforceProjection(regions: [ExampleRegion.make()])
+    let full = p.run(s)
+    for r in 0..<3 {
+      let last = full.totalPerReplication[r][5]
+      for capacityOnly in [false, true] {
+        let f = p.finalTotal(r, s, parallelCentres: r == 1, capacityOnly: capacityOnly)
+        #expect(f.guidelineCapacity == last.guidelineCapacity && f.weightedDemand == last.weightedDemand && f.listed == last.listed)
+        if !capacityOnly { #expect(f.assigned == last.assigned && f.population == last.population) }
+      }
+    }
+  }
+}
+
 @Suite struct LatticeDescentTests {
   @Test func descentIsFeasibleOneOptAndNeverAboveItsStart() {
     var state: UInt64 = 41
