@@ -133,6 +133,8 @@ public struct ParsedArguments: Sendable {
   /// Every value of each option, in order, for options that may repeat.
   var allValues: [String: [String]] = [:]
   var flags: Set<String> = []
+  /// Options that came from `--settings FILE` (`SettingsFile`), for messages.
+  var fromSettingsFile: Set<String> = []
   /// Whether `--help` was given.
   public var wantsHelp = false
 

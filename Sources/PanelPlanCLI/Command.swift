@@ -214,11 +214,12 @@ public enum PanelPlanCLI {
     }
     var scratch = CommandOutput()
     do {
-      let parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
+      var parsed = try ParsedArguments(Array(arguments.dropFirst()), spec: command.spec)
       if parsed.wantsHelp {
         output.write(command.spec.help)
         return ExitCode.success
       }
+      try parsed.addSettingsFile()
       // Before any work: flags the command would not use, and outputs that
       // would overwrite an input or cannot be written.
       try FlagRules.check(parsed)
@@ -241,7 +242,7 @@ public enum PanelPlanCLI {
       return scratch.failed ? ExitCode.failure : ExitCode.success
     } catch let e as UsageError {
       output.standardError += scratch.standardError
-      output.warn("Error: \(e.message)\nUsage: \(e.usage ?? command.spec.usage)\n")
+      output.warn("Error: \(SettingsFile.locate(e.message, arguments))\nUsage: \(e.usage ?? command.spec.usage)\n")
       return ExitCode.usage
     } catch {
       // Results of a failed run are dropped: output is whole or nothing.

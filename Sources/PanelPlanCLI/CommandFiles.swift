@@ -5,9 +5,9 @@ import PanelPlan
 /// (`OutputFile`'s rules) and written through one path.
 public enum CommandFiles {
   /// Options that name an output file, in the order they are checked.
-  public static let outputOptions = ["out", "report", "per-patient", "write-scenario"]
+  public static let outputOptions = ["out", "report", "per-patient", "write-scenario", "write-plan"]
   /// Options that name an input file (besides the positionals).
-  public static let inputOptions = ["patients", "compare-file", "roster", "parameters", "centre", "visits", "previous"]
+  public static let inputOptions = ["patients", "compare-file", "roster", "parameters", "centre", "visits", "previous", "settings"]
 
   /// Every input the arguments name: the positionals that are files (the
   /// `generate` kind is a word, not a file) and the input options given.

@@ -79,7 +79,7 @@ public enum FlagRules {
     }
     if a.spec.name == "project" {
       let hires = try a.int("hires", in: 0...1_000_000) ?? 0
-      let hiring = has("fill-gaps") || hires > 0
+      let hiring = has("fill-gaps") || hires > 0 || has("hires-by-year")
       if !hiring { try refuseAny(["start-delay", "hire-fte"], "when nobody is hired (give --hires N or --fill-gaps LIMIT)") }
       return
     }
@@ -88,6 +88,9 @@ public enum FlagRules {
     try refuseAny(["no-centres"], "by recruit (it never keeps per-centre series)")
     if has("when") {
       try refuseAny(["by", "levers"], "with --when (it reports the year the given plan meets the target)")
+    }
+    if !has("cost") {
+      try refuseAny(["constant", "write-plan", "max", "step", "frontier"], "without --cost (they shape the least-cost joint plan)")
     }
     if a.string("target") == "fixed-doctor" {
       try refuseAny(["ratio"], "with --target fixed-doctor (--overall and --nursing-home set that target)")

@@ -80,21 +80,37 @@ enum JointRecruitCommand {
     let horizon = max(by, frontierYears.upperBound) - settings.startYear
     settings.years = horizon
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
-    let planner = JointRecruitmentPlanner(projection: projection, settings: settings, target: target, confidence: confidence, levers: choices)
+    let planner = JointRecruitmentPlanner(
+      projection: projection, settings: settings, target: target, confidence: confidence, levers: choices,
+      variesByYear: !a.flag("constant"))
     var expectedPlanner = planner
     expectedPlanner.settings.mode = .expected
     expectedPlanner.confidence = 1
 
-    let plan = planner.solve(by: by)
+    let counter = ProgressCounter(total: frontierYears.count + (stochastic ? 1 : 0) + (frontierYears.contains(by) ? 0 : 1), unit: "plans")
+    let progress = TerminalProgress.start("recruit", counter: counter)
+    func solve(_ p: JointRecruitmentPlanner, _ year: Int) -> JointRecruitmentPlanner.Plan? {
+      defer { counter.advance() }
+      return p.solve(by: year)
+    }
+    let plan = solve(planner, by)
     let reached = plan.map { planner.yearReached($0, horizonYears: horizon) } ?? nil
-    let expected = stochastic ? expectedPlanner.solve(by: by) : nil
+    let expected = stochastic ? solve(expectedPlanner, by) : nil
     let expectedReached = expected.map { expectedPlanner.yearReached($0, horizonYears: horizon) } ?? nil
     // The target year's plan is already solved: reuse it rather than search again.
-    let frontier = frontierYears.map { year in (year: year, plan: year == by ? plan : planner.solve(by: year)) }
+    let frontier = frontierYears.map { year in (year: year, plan: year == by ? plan : solve(planner, year)) }
+    progress?.stop()
 
     let r = JointRecruitReport(
       title: loaded.name, target: target, by: by, confidence: confidence, replications: settings.replications,
-      levers: choices, plan: plan, reached: reached, expected: expected, expectedReached: expectedReached, frontier: frontier)
+      levers: choices, plan: plan, reached: reached, expected: expected, expectedReached: expectedReached, frontier: frontier,
+      startYear: settings.startYear, delayYears: settings.plan.startDelayYears)
+    if let out = try CommandFiles.output(a, "write-plan") {
+      guard let plan else {
+        throw InputError(problem: "no plan reaches \(target.label) by \(by) with the levers at their maxima; nothing written to \(a.string("write-plan")!)")
+      }
+      try out.writeWhole(planFile(a, plan: plan, planner: planner))
+    }
     let text: String
     switch a.string("format") {
     case "csv": text = r.csv()
@@ -104,98 +120,16 @@ enum JointRecruitCommand {
     // The horizon follows --by and --frontier; confidence is chosen here when not given.
     try RecruitCommand.emitReport(
       a, parameters: StaffingOptions.readings(settings, solved: levers.map(\.rawValue) + ["horizon"]),
-      used: ["confidence": NumberFormat.machine(confidence)]) { _ in r.html() }
-    try RecruitCommand.emit(text, a, &output)
-  }
-}
-
-/// The joint plan's outputs.
-struct JointRecruitReport {
-  var title: String
-  var target: StaffingTarget
-  var by: Int
-  var confidence: Double
-  var replications: Int
-  var levers: [LeverChoice]
-  var plan: JointRecruitmentPlanner.Plan?
-  var reached: Int?
-  var expected: JointRecruitmentPlanner.Plan?
-  var expectedReached: Int?
-  var frontier: [(year: Int, plan: JointRecruitmentPlanner.Plan?)]
-
-  func describe(_ p: JointRecruitmentPlanner.Plan) -> String {
-    p.values.map { "\($0.lever.rawValue) \(NumberFormat.machine($0.value))" }.joined(separator: ", ")
-  }
-
-  func table() -> String {
-    var out = "\(title): least-cost plan reaching \(target.label) by \(by)"
-    out += replications > 1
-      ? " in at least \(NumberFormat.percent(confidence, decimals: 0)) of \(replications) replications\n"
-      : " (expected values, no randomness)\n"
-    out += "Search: monotone lattice search over constant yearly amounts (exact; see LeastCostLattice).\n\n"
-    guard let plan else {
-      return out + "Not reachable by \(by) with the levers at their maxima ("
-        + levers.map { "\($0.lever.rawValue) ≤ \(NumberFormat.machine($0.maximum))" }.joined(separator: ", ") + ").\n" + frontierTable()
-    }
-    var t = TextTable(headers: ["Lever", "Per year", "Unit", "Cost per unit", "Cost per year"])
-    t.alignments[2] = .left
-    for (c, v) in zip(levers, plan.values) {
-      t.append([c.lever.rawValue, NumberFormat.machine(v.value), c.lever.unit, NumberFormat.machine(c.costPerUnit), NumberFormat.fixed(c.costPerUnit * v.value, decimals: 2)])
-    }
-    out += t.render()
-    out += "Cost per year: \(NumberFormat.fixed(plan.costPerYear, decimals: 2)) (constant every year); projections checked: \(plan.checks)\n"
-    out += "Share of replications meeting the target in \(by): \(NumberFormat.percent(plan.shareMeeting, decimals: 0))\n"
-    out += "First year the target is reached with this plan: \(reached.map(String.init) ?? "not within the horizon")\n"
-    if replications > 1 {
-      out += "\nExpected-value answer (no randomness) beside it: "
-      out += expected.map { "\(describe($0)); cost per year \(NumberFormat.fixed($0.costPerYear, decimals: 2)); reached \(expectedReached.map(String.init) ?? "not within the horizon")" } ?? "not reachable"
-      out += "\n"
-    }
-    return out + frontierTable()
-  }
-
-  func frontierTable() -> String {
-    var t = TextTable(headers: ["Target year", "Least cost per year", "Plan"])
-    t.alignments[2] = .left
-    for (year, p) in frontier {
-      t.append([String(year), p.map { NumberFormat.fixed($0.costPerYear, decimals: 2) } ?? "unreachable", p.map(describe) ?? ""])
-    }
-    return "\nCost against the year the target is reached (what a year sooner costs):\n" + t.render()
-  }
-
-  func csv() -> String {
-    var w = CSVWriter()
-    w.append(["kind", "target_year", "lever", "value_per_year", "cost_per_year", "year_reached", "share_meeting"])
-    func rows(_ kind: String, _ p: JointRecruitmentPlanner.Plan?, year: Int, reached: Int?) {
-      guard let p else { w.append([kind, String(year), "", "", "", "", ""]); return }
-      for (c, v) in zip(levers, p.values) {
-        w.append([kind, String(year), v.lever.rawValue, NumberFormat.machine(v.value), NumberFormat.machine(c.costPerUnit * v.value), reached.map(String.init) ?? "", NumberFormat.machine(p.shareMeeting)])
+      used: ["confidence": NumberFormat.machine(confidence)]) { language in
+      let projected = plan.map { p -> ProjectionResult in
+        var s = planner.settings(for: p)
+        s.years = horizon
+        s.keepCentreDetail = false
+        return projection.run(s)
       }
+      return r.html(projected: projected, language: language)
     }
-    rows("plan", plan, year: by, reached: reached)
-    if replications > 1 { rows("expected_value", expected, year: by, reached: expectedReached) }
-    for (y, p) in frontier { rows("frontier", p, year: y, reached: nil) }
-    return w.text
-  }
-
-  func json() -> String {
-    func obj(_ p: JointRecruitmentPlanner.Plan?, reached: Int?) -> String {
-      guard let p else { return "null" }
-      let values = p.values.map { "\(jsonQuoteCLI($0.lever.rawValue)) : \(NumberFormat.machine($0.value))" }.joined(separator: ", ")
-      return "{ \"valuesPerYear\" : { \(values) }, \"costPerYear\" : \(NumberFormat.machine(p.costPerYear)), \"targetYear\" : \(p.year), "
-        + "\"shareMeeting\" : \(NumberFormat.machine(p.shareMeeting)), \"yearReached\" : \(reached.map(String.init) ?? "null"), \"checks\" : \(p.checks) }"
-    }
-    var out = "{\n  \"name\" : \(jsonQuoteCLI(title)),\n  \"target\" : \(jsonQuoteCLI(target.label)),\n  \"by\" : \(by),\n"
-    out += "  \"confidence\" : \(NumberFormat.machine(confidence)),\n  \"replications\" : \(replications),\n"
-    out += "  \"plan\" : \(obj(plan, reached: reached)),\n"
-    out += "  \"expectedValuePlan\" : \(replications > 1 ? obj(expected, reached: expectedReached) : "null"),\n"
-    out += "  \"frontier\" : [\n" + frontier.map { "    { \"year\" : \($0.year), \"plan\" : \(obj($0.plan, reached: nil)) }" }.joined(separator: ",\n") + "\n  ]\n}\n"
-    return out
-  }
-
-  func html() -> String {
-    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(SVGCanvas.escape(title)): recruitment plan</title></head><body><pre>\n"
-      + SVGCanvas.escape(table()) + "</pre></body></html>\n"
+    try RecruitCommand.emit(text, a, &output)
   }
 }
 
@@ -212,4 +146,55 @@ func jsonQuoteCLI(_ s: String) -> String {
     }
   }
   return out + "\""
+}
+
+extension JointRecruitCommand {
+  /// `project`'s options for each lever: the constant one and the per-year list.
+  static let leverOptions: [PlanLever: (constant: String, byYear: String)] = [
+    .hires: ("hires", "hires-by-year"), .trainees: ("trainees", "trainees-by-year"),
+    .taskSharing: ("task-sharing-increase", "task-sharing-increase-by-year"), .fte: ("fte-increase", "fte-increase-by-year"),
+  ]
+
+  /// The plan as a `project --settings` file: the projection options this
+  /// run was given (so the file projects exactly as the search did), the
+  /// horizon up to the target year, and the levers' amounts.
+  static func planFile(_ a: ParsedArguments, plan: JointRecruitmentPlanner.Plan, planner: JointRecruitmentPlanner) -> String {
+    let s = planner.settings
+    var replaced: Set<String> = ["start-year", "years", "replications", "seed", "roster"]
+    for l in plan.levers {
+      replaced.insert(leverOptions[l]!.constant)
+      if l == .hires { replaced.insert("fill-gaps") }
+    }
+    var options: [(name: String, text: String)] = [("start-year", String(s.startYear)), ("years", String(plan.year - s.startYear))]
+    if s.replications > 1 || s.isStochasticForFile {
+      options += [("replications", String(s.replications)), ("seed", a.string("seed") ?? "1")]
+    }
+    for o in StaffingOptions.options where !o.isFlag && a.has(o.name) && !replaced.contains(o.name) {
+      options.append((o.name, a.string(o.name)!))
+    }
+    for (l, amounts) in zip(plan.levers, plan.amounts) {
+      let whole = l == .hires || l == .trainees
+      func text(_ v: Double) -> String { whole ? String(Int(v.rounded())) : "\(v)" }
+      if plan.constant {
+        options.append((leverOptions[l]!.constant, text(amounts.first ?? 0)))
+      } else {
+        options.append((leverOptions[l]!.byYear, amounts.map(text).joined(separator: ",")))
+      }
+    }
+    let met = s.replications > 1
+      ? "in \(NumberFormat.percent(plan.shareMeeting, decimals: 0)) of \(s.replications) replications (asked: at least \(NumberFormat.percent(planner.confidence, decimals: 0)))"
+      : "with expected values"
+    let comment = "Least-cost plan from 'panelplan recruit --cost': meets \(planner.target.label) in \(plan.year) \(met); "
+      + (plan.constant ? "one amount per lever every year. " : "amounts per lever per year from \(plan.firstYear) (hires start --start-delay years after their year). ")
+      + "Check it with: panelplan project REGION --settings THIS_FILE"
+    return SettingsFile.render(comment: comment, options)
+  }
+}
+
+extension ProjectionSettings {
+  /// Whether a plan file must carry replications and a seed.
+  var isStochasticForFile: Bool {
+    if case .stochastic = mode { return true }
+    return false
+  }
 }

@@ -152,15 +152,18 @@ public enum ProjectCommand: CLICommand {
       a fixed doctor (overall and nursing-home residents, against 55% and 80%).
       With --replications R, events are drawn at random R times and results show a
       mean and 5-95% band; otherwise expected values. --format csv|json gives every
-      centre, region and the total, year first.
+      centre, region and the total, year first. A plan may vary by year
+      (--hires-by-year and the other -by-year lists), and --settings FILE reads these
+      options from a JSON object, such as the plan 'recruit --cost --write-plan' writes.
       """,
     positionals: [StaffingOptions.input],
-    options: StaffingOptions.options + [.format, .csvDialect, .out, .report, .lang])
+    options: StaffingOptions.options + SettingsFile.perYearOptions + [SettingsFile.option, .format, .csvDialect, .out, .report, .lang])
 
   public static func run(_ a: ParsedArguments, output: inout CommandOutput) throws {
     if let w = StaffingOptions.fillGapsWarning(a) { output.warn(w) }
     let loaded = try StaffingOptions.load(a)
-    let settings = try StaffingOptions.settings(a, regions: loaded.regions)
+    var settings = try StaffingOptions.settings(a, regions: loaded.regions)
+    try SettingsFile.applyPerYear(a, to: &settings)
     let projection = WorkforceProjection(regions: loaded.regions, totalName: loaded.name, trainingYears: settings.workforce.trainingYears)
     let counter = ProgressCounter(total: settings.replications, unit: "replications")
     let progress = TerminalProgress.start("project", counter: counter)

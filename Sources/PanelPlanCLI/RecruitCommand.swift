@@ -18,9 +18,14 @@ public enum RecruitCommand: CLICommand {
       the per-replication answers show its uncertainty. With --when, reports instead
       the year the given plan first meets the target.
       With --cost, the levers (hires, trainees, task-sharing, fte) are combined: the
-      least-cost constant yearly amounts that meet the target by --by, found by an
-      exact monotone lattice search; default --confidence 0.9 with replications, and
-      the expected-value answer beside it; then the cost for each target year.
+      least-cost amounts per lever per year (or, with --constant, one amount per lever
+      every year) that meet the target by --by, respecting the hiring delay and
+      supervisor room. Constant plans and small per-year lattices are searched exactly
+      (monotone lattice search); larger per-year lattices by descent from the exact
+      constant optimum: never costlier than it, and no single yearly amount can be
+      lowered or traded for a cheaper lever's (the table says which). Default
+      --confidence 0.9 with replications, and the expected-value answer beside it;
+      then the cost for each target year; --write-plan FILE for 'project --settings'.
       """,
     positionals: [StaffingOptions.input],
     options: StaffingOptions.options + [
@@ -35,6 +40,8 @@ public enum RecruitCommand: CLICommand {
       OptionSpec("max", value: "LEVER=X,...", help: "With --cost: the largest value per lever (default hires=50, trainees=50, task-sharing=0.05, fte=0.05)."),
       OptionSpec("step", value: "LEVER=X,...", help: "With --cost: the search grid per lever (default hires=1, trainees=1, task-sharing=0.01, fte=0.01; coarser for national runs)."),
       OptionSpec("frontier", value: "FROM-TO", help: "With --cost: least cost for each target year in this range (default: --by - 2 to --by + 2)."),
+      OptionSpec("constant", help: "With --cost: one amount per lever every year instead of amounts per lever per year."),
+      OptionSpec("write-plan", value: "FILE", help: "With --cost: write the plan as a settings file that 'panelplan project REGION --settings FILE' runs unchanged."),
       OptionSpec("when", help: "Report the year the given plan first meets the target instead of solving."),
       .format, .csvDialect, .out, .report, .lang,
     ])

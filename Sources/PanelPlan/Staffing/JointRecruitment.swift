@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A lever of a joint recruitment plan (issue 19): each is a constant
 /// yearly amount, searched in integer steps.
@@ -62,6 +63,32 @@ public enum PlanLever: String, Sendable, Hashable, CaseIterable, Codable {
     }
     return s
   }
+
+  /// `settings` with this lever at `amounts[j]` in projected year j + 1
+  /// (in its unit; years past the list get 0). The per-year lists of
+  /// `RecruitmentPlan` and `WorkforceParameters.taskSharingIncreaseByYear`.
+  public func apply(byYear amounts: [Double], to settings: ProjectionSettings) -> ProjectionSettings {
+    var s = settings
+    switch self {
+    case .hires:
+      // The lever is the whole hiring policy, as the constant one is.
+      s.plan.specialistHiring = .perYear(0)
+      s.plan.hiresByYear = amounts.map { Int($0.rounded()) }
+    case .trainees: s.plan.traineesByYear = amounts.map { Int($0.rounded()) }
+    case .taskSharing:
+      s.workforce.taskSharingIncreaseByYear = amounts
+      s.workforce.taskSharingMaximum = min(s.workforce.taskSharingMaximum, TaskSharing.maximumShare)
+    case .fte: s.plan.fteIncreaseByYear = amounts
+    }
+    return s
+  }
+
+  /// The per-year amounts that project exactly as the constant `value`
+  /// over `years` projected years: the value every year, except task
+  /// sharing, whose constant ramp adds nothing in its first year.
+  public func constantByYear(_ value: Double, years: Int) -> [Double] {
+    (0..<max(0, years)).map { self == .taskSharing && $0 == 0 ? 0 : value }
+  }
 }
 
 /// One lever's range and cost in a joint search.
@@ -90,89 +117,150 @@ public struct LeverChoice: Sendable, Hashable {
 }
 
 /// The least-cost combination of levers that reaches a target by a year
-/// (issue 19), by `LeastCostLattice` over constant yearly amounts.
+/// (issue 19): amounts per lever per year (`variesByYear`, the default of
+/// `recruit --cost`) or one constant amount per lever (`--constant`).
 ///
-/// Feasible: the projection with the levers' values meets `target` in the
-/// target year in at least `confidence` of the replications (expected
-/// mode: the one run meets it). Lead times and supervision are the
-/// projection's own (hires start after `startDelayYears`; trainees count
-/// as 275/550/1,100 by stage and only where a supervisor has room), so a
-/// plan is feasible only if they allow it. Cost = Σ cost per unit × value
-/// (a yearly cost, constant over the years).
+/// Feasible: the projection with the plan meets `target` in the target
+/// year in at least `confidence` of the replications (expected mode: the
+/// one run meets it). Lead times and supervision are the projection's own:
+/// hires decided in year d start in d + `startDelayYears` (so a per-year
+/// plan has no hire variables for years whose hires would start after the
+/// target year), trainees count 275/550/1,100 by stage and are taken in
+/// only where a supervisor has room. Cost = Σ over levers and the years
+/// start + 1 … target year of cost per unit × amount; a constant plan's
+/// `costPerYear` is that total divided by the years.
+///
+/// Search (`LeastCostLattice`): constant plans, and per-year plans whose
+/// lattice has at most `exactPointLimit` points, by the exact monotone
+/// lattice search; larger per-year lattices by `LeastCostLattice.descend`
+/// from the exact constant optimum, which is feasible, never costlier than
+/// the best constant plan (hence than the best single-lever plan) and
+/// 1-opt, but not proved globally least (`Plan.exact` says which).
 public struct JointRecruitmentPlanner: Sendable {
   public var projection: WorkforceProjection
   public var settings: ProjectionSettings
   public var target: StaffingTarget
   public var confidence: Double
   public var levers: [LeverChoice]
+  /// Amounts per lever per year (true) or one constant amount per lever.
+  public var variesByYear: Bool
+  /// Per-year lattices with at most this many points are searched exactly.
+  public var exactPointLimit: Double = 50_000
+  /// Failures per replication so far, to try likely failures first.
+  let history = ReplicationHistory()
 
-  public init(projection: WorkforceProjection, settings: ProjectionSettings, target: StaffingTarget, confidence: Double, levers: [LeverChoice]) {
+  public init(
+    projection: WorkforceProjection, settings: ProjectionSettings, target: StaffingTarget, confidence: Double,
+    levers: [LeverChoice], variesByYear: Bool = false
+  ) {
     self.projection = projection
     self.settings = settings
     self.target = target
     self.confidence = confidence
     self.levers = levers
+    self.variesByYear = variesByYear
   }
 
   /// A plan found.
   public struct Plan: Sendable {
-    /// Value per lever (lever's unit), in the order of `levers`.
-    public var values: [(lever: PlanLever, value: Double)]
-    /// Σ cost per unit × value, per year.
-    public var costPerYear: Double
+    public var levers: [PlanLever]
+    /// Calendar year of `amounts[l][0]` (the first projected year).
+    public var firstYear: Int
+    /// `amounts[l][j]`: lever l's amount (its unit) in year `firstYear + j`,
+    /// through the target year. A hire's amount is the year it is decided.
+    public var amounts: [[Double]]
+    /// One amount per lever every year (`--constant`).
+    public var constant: Bool
+    /// Σ cost per unit × amount over the years.
+    public var totalCost: Double
     /// The year the target had to be met.
     public var year: Int
     /// Share of replications meeting it in that year (1 or 0 in expected mode).
     public var shareMeeting: Double
     /// Feasibility checks (projections) made.
     public var checks: Int
+    /// Whether the search proves this the least-cost plan (false: 1-opt, see `LeastCostLattice.descend`).
+    public var exact: Bool
+
+    /// Years the plan covers.
+    public var years: Int { year - firstYear + 1 }
+    /// Constant plans: the amount per lever; per-year plans: the mean yearly amount.
+    public var values: [(lever: PlanLever, value: Double)] {
+      zip(levers, amounts).map { l, a in (l, constant ? (a.first ?? 0) : a.reduce(0, +) / Double(max(1, a.count))) }
+    }
+    /// Total cost divided by the years (a constant plan's yearly cost).
+    public var costPerYear: Double { totalCost / Double(max(1, years)) }
   }
 
-  /// Settings with the levers at `steps`.
+  /// Settings with the levers at `steps` (constant amounts).
   public func settings(steps: [Int]) -> ProjectionSettings {
     var s = settings
     for (l, v) in zip(levers, steps) { s = l.lever.apply(l.value(ofStep: v), to: s) }
     return s
   }
 
-  /// Share of replications meeting the target in `year` with the levers at `steps`.
-  public func shareMeeting(steps: [Int], year: Int) -> Double {
-    var s = settings(steps: steps)
-    let y = max(0, year - s.startYear)
-    s.years = y
-    s.keepCentreDetail = false
-    let result = projection.run(s)
-    let met = result.totalPerReplication.filter { target.isMet(by: $0[y]) }.count
-    return Double(met) / Double(result.replications)
+  /// The settings a plan projects with (the base settings plus the plan).
+  public func settings(for plan: Plan) -> ProjectionSettings {
+    var s = settings
+    for (l, a) in zip(plan.levers, plan.amounts) {
+      s = plan.constant ? l.apply(a.first ?? 0, to: s) : l.apply(byYear: a, to: s)
+    }
+    return s
   }
 
-  /// Whether the levers at `steps` meet the target in `year` in at least
+  /// Share of replications meeting the target in `year` with the levers at `steps`.
+  public func shareMeeting(steps: [Int], year: Int) -> Double { shareMeeting(settings(steps: steps), year: year) }
+
+  /// Share of replications meeting the target in `year` with settings `s`.
+  public func shareMeeting(_ settings: ProjectionSettings, year: Int) -> Double {
+    var s = settings
+    s.years = max(0, year - s.startYear)
+    s.keepCentreDetail = false
+    let reps = s.replications
+    let met = StepBox(count: 1)
+    met.set(0, 0)
+    let fixed = s
+    let capacityOnly = target.metric == .guidelineRatio
+    let run: @Sendable (Int) -> Void = { [projection, target] r in
+      let total = projection.finalTotal(r, fixed, parallelCentres: reps == 1, capacityOnly: capacityOnly)
+      if target.isMet(by: total) { met.increment(0) }
+    }
+    if reps == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: reps, execute: run) }
+    return Double(met.values[0] ?? 0) / Double(reps)
+  }
+
+  /// Whether the levers at `steps` meet the target in `year` at the confidence.
+  public func meets(steps: [Int], year: Int) -> Bool { meets(settings(steps: steps), year: year) }
+
+  /// Whether settings `s` meet the target in `year` in at least
   /// `confidence` of the replications. Same answer as `shareMeeting(…) ≥
   /// confidence`, but replications run in parallel and stop as soon as more
   /// have failed than the confidence allows (each replication has its own
   /// random streams, so the order does not change any replication's result).
-  public func meets(steps: [Int], year: Int) -> Bool {
-    var s = settings(steps: steps)
-    let y = max(0, year - s.startYear)
-    s.years = y
+  public func meets(_ settings: ProjectionSettings, year: Int) -> Bool {
+    var s = settings
+    s.years = max(0, year - s.startYear)
     s.keepCentreDetail = false
     let reps = s.replications
-    if reps == 1 { return shareMeeting(steps: steps, year: year) >= confidence - 1e-12 }
+    if reps == 1 { return shareMeeting(s, year: year) >= confidence - 1e-12 }
     let need = max(1, Int((confidence * Double(reps) - 1e-9).rounded(.up)))
-    let allowedFailures = reps - need
-    let failures = StepBox(count: 1)
-    failures.set(0, 0)
+    let tally = CheckTally(need: need, allowedFailures: reps - need)
     let fixed = s
-    let run: @Sendable (Int) -> Void = { [projection, target] r in
-      if (failures.values[0] ?? 0) > allowedFailures { return }
-      let perCentre = projection.runReplication(r, fixed, parallelCentres: false)
-      var total = StaffingTotals()
-      for c in perCentre { total.add(c[y]) }
+    let capacityOnly = target.metric == .guidelineRatio
+    // Replications that failed most often in earlier checks go first, so an
+    // infeasible plan is usually refuted after a few runs; the answer does
+    // not depend on the order (every replication's outcome is fixed).
+    let order = history.order(reps)
+    let run: @Sendable (Int) -> Void = { [projection, target, history] i in
+      if tally.decided { return }
+      let r = order[i]
+      let total = projection.finalTotal(r, fixed, parallelCentres: false, capacityOnly: capacityOnly)
       let met = target.isMet(by: total)
-      if !met { failures.increment(0) }
+      tally.record(met)
+      if !met { history.failed(r) }
     }
     DispatchQueue.concurrentPerform(iterations: reps, execute: run)
-    return (failures.values[0] ?? 0) <= allowedFailures
+    return tally.feasible
   }
 
   /// The least-cost plan meeting the target in `year`, or nil when the
@@ -182,16 +270,23 @@ public struct JointRecruitmentPlanner: Sendable {
       upper: levers.map(\.maxStep), cost: levers.map(\.costPerStep),
       feasible: { meets(steps: $0, year: year) })
     else { return nil }
-    return Plan(
-      values: zip(levers, a.point).map { ($0.lever, $0.value(ofStep: $1)) }, costPerYear: a.cost, year: year,
-      shareMeeting: shareMeeting(steps: a.point, year: year), checks: a.checks)
+    let years = max(1, year - settings.startYear)
+    let constant = Plan(
+      levers: levers.map(\.lever), firstYear: settings.startYear + 1,
+      amounts: zip(levers, a.point).map { l, v in Array(repeating: l.value(ofStep: v), count: years) }, constant: true,
+      totalCost: a.cost * Double(years), year: year, shareMeeting: 0, checks: a.checks, exact: true)
+    guard variesByYear else {
+      var p = constant
+      p.shareMeeting = shareMeeting(steps: a.point, year: year)
+      return p
+    }
+    return solvePerYear(by: year, constantOptimum: (constant, a.point))
   }
 
   /// The first year the plan's settings meet the target in at least
   /// `confidence` of the replications, within `horizonYears`.
   public func yearReached(_ plan: Plan, horizonYears: Int) -> Int? {
-    var s = settings
-    for (l, v) in plan.values { s = l.apply(v, to: s) }
+    var s = settings(for: plan)
     s.years = horizonYears
     return RecruitmentSolver(projection: projection, settings: s, target: target, confidence: confidence).yearMet().year
   }
@@ -199,5 +294,32 @@ public struct JointRecruitmentPlanner: Sendable {
   /// Cost against the year reached: the least-cost plan for every year in `years`.
   public func frontier(_ years: ClosedRange<Int>) -> [(year: Int, plan: Plan?)] {
     years.map { ($0, solve(by: $0)) }
+  }
+}
+
+/// Outcomes of one feasibility check, written from concurrent workers: it
+/// is decided once `need` replications met the target or more than
+/// `allowedFailures` missed it.
+final class CheckTally: @unchecked Sendable {
+  private let lock = NSLock()
+  private var met = 0, missed = 0
+  let need: Int, allowedFailures: Int
+  init(need: Int, allowedFailures: Int) {
+    self.need = need
+    self.allowedFailures = allowedFailures
+  }
+  func record(_ ok: Bool) { lock.withLock { if ok { met += 1 } else { missed += 1 } } }
+  var decided: Bool { lock.withLock { met >= need || missed > allowedFailures } }
+  var feasible: Bool { lock.withLock { missed <= allowedFailures } }
+}
+
+/// How often each replication has missed the target in a planner's checks.
+final class ReplicationHistory: @unchecked Sendable {
+  private let lock = NSLock()
+  private var failures: [Int: Int] = [:]
+  func failed(_ r: Int) { lock.withLock { failures[r, default: 0] += 1 } }
+  /// Replications 0..<count, most failures first (ties by index).
+  func order(_ count: Int) -> [Int] {
+    lock.withLock { (0..<count).sorted { (failures[$0] ?? 0, -$0) > (failures[$1] ?? 0, -$1) } }
   }
 }

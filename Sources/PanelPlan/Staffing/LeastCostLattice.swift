@@ -18,10 +18,15 @@
 ///   instead of O(u₁·u₂) (Frederickson & Johnson's idea for sorted matrices).
 ///   The least-cost point of a staircase lies on one of its corners, so only
 ///   corners are costed.
-/// - branch and bound: costs are non-negative, so a partial setting whose
-///   cost already reaches the best found is cut, with every larger value of
-///   that lever; a setting whose remaining levers all at their maximum are
-///   still infeasible is skipped.
+/// - branch and bound: the incumbent starts as `descend`'s local optimum
+///   from the upper corner; costs are non-negative, and every feasible
+///   completion of a partial setting needs the last lever at least at its
+///   least feasible value with the levers between at their maximum (one
+///   binary search), so a partial setting whose cost plus that floor's cost
+///   reaches the best found is cut, with every larger value of that lever;
+///   a setting whose remaining levers all at their maximum are still
+///   infeasible is skipped. The bounds only cut what cannot beat the best,
+///   so the answer stays exact.
 /// - every check is memoised.
 /// Ties in cost go to the point found first (smaller values of the earlier
 /// enumerated levers). `bruteForce` checks every point; tests compare them.
@@ -65,9 +70,10 @@ public enum LeastCostLattice {
       if best == nil || total < best!.cost - 1e-12 { best = (p, total) }
     }
 
-    // Least v in lo...hi with feasible(prefix + [v]) (hi known feasible), by binary search.
-    func leastLast(_ prefix: [Int], upTo hi: Int) -> Int {
-      var lo = -1, hi = hi  // lo infeasible (virtual), hi feasible
+    // Least v in (lo, hi] with feasible(prefix + [v]) (hi known feasible,
+    // lo known infeasible or −1), by binary search.
+    func leastLast(_ prefix: [Int], above lo: Int = -1, upTo hi: Int) -> Int {
+      var lo = lo, hi = hi
       while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2
         if check(prefix + [mid]) { hi = mid } else { lo = mid }
@@ -75,7 +81,24 @@ public enum LeastCostLattice {
       return hi
     }
 
+    // The same by galloping down from hi (probes hi − 1, hi − 2, hi − 4, …,
+    // then bisects the bracket): a staircase's next corner is usually a
+    // step or two below the last, found in one or two checks instead of
+    // log₂(hi − lo).
+    func leastLastNear(_ prefix: [Int], above lo: Int, upTo hi: Int) -> Int {
+      var good = hi, gap = 1
+      while good - gap > lo {
+        if check(prefix + [good - gap]) { good -= gap; gap *= 2 } else { return leastLast(prefix, above: good - gap, upTo: good) }
+      }
+      return leastLast(prefix, above: lo, upTo: good)
+    }
+
     func prefixCost(_ p: [Int]) -> Double { zip(p, c).reduce(0.0) { $0 + Double($1.0) * $1.1 } }
+
+    // An incumbent before branching, so the bounds below cut from the start:
+    // the descent from the upper corner (feasible, checked above).
+    let start = LeastCostLattice.descend(from: u, upper: u, cost: c, feasible: check).answer
+    consider(start.point)
 
     func recurse(_ prefix: [Int]) {
       let d = prefix.count
@@ -85,22 +108,28 @@ public enum LeastCostLattice {
         consider(prefix + [leastLast(prefix, upTo: u[d])])
         return
       }
+      // Bound: every feasible completion needs the last lever at least at
+      // `floor`, its least value with the levers between at their maximum
+      // (monotonicity), and costs are non-negative.
+      let between = Array(u[d..<(k - 1)])
+      let floor = leastLast(prefix + between, upTo: u[k - 1])
+      if let b = best, prefixCost(prefix) + Double(floor) * c[k - 1] >= b.cost - 1e-12 { return }
       if d == k - 2 {
-        // Staircase over the last two levers.
+        // Staircase over the last two levers; m(a) ≥ floor for every a.
         var m = u[d + 1]
         for a in 0...u[d] {
           let head = prefix + [a]
-          if let b = best, prefixCost(head) >= b.cost - 1e-12 { break }
+          if let b = best, prefixCost(head) + Double(floor) * c[d + 1] >= b.cost - 1e-12 { break }
           guard check(head + [m]) else { continue }  // m(a) > m(a−1) is impossible once feasible; here not yet feasible
-          m = leastLast(head, upTo: m)
+          m = leastLastNear(head, above: floor - 1, upTo: m)
           consider(head + [m])
-          if m == 0 { break }  // larger a only costs more
+          if m == floor { break }  // larger a only costs more
         }
         return
       }
       for v in 0...u[d] {
         let head = prefix + [v]
-        if let b = best, prefixCost(head) >= b.cost - 1e-12 { break }
+        if let b = best, prefixCost(head) + Double(floor) * c[k - 1] >= b.cost - 1e-12 { break }
         recurse(head)
       }
     }

@@ -37,6 +37,15 @@ public struct RecruitmentPlan: Sendable, Hashable, Codable {
   public var fteIncreasePerYear: Double
   /// The FTE that drift never pushes above. Default 1.0.
   public var fteCeiling: Double
+  /// Per-year amounts (issue 19), replacing the constant ones when set:
+  /// entry j is projected year j + 1 (calendar `startYear + 1 + j`); years
+  /// past the end of a list get 0 (the plan has ended). `hiresByYear[j]`
+  /// is decided in that year and starts `startDelayYears` later.
+  public var hiresByYear: [Int]?
+  /// Trainees taken in, per projected year (see `hiresByYear`).
+  public var traineesByYear: [Int]?
+  /// FTE added to each part-time specialist, per projected year (see `hiresByYear`).
+  public var fteIncreaseByYear: [Double]?
 
   public init(
     specialistHiring: SpecialistHiring = .perYear(0), startDelayYears: Int = 0, hireFTE: Double = 0.9,
@@ -53,6 +62,21 @@ public struct RecruitmentPlan: Sendable, Hashable, Codable {
     self.fteIncreasePerYear = fteIncreasePerYear
     self.fteCeiling = fteCeiling
   }
+
+  /// Trainees to take in in projected year `t` (≥ 1).
+  public func trainees(inYear t: Int) -> Int {
+    guard let list = traineesByYear else { return traineeIntakePerYear }
+    return t >= 1 && t <= list.count ? max(0, list[t - 1]) : 0
+  }
+
+  /// FTE added to each part-time specialist in projected year `t` (≥ 1).
+  public func fteIncrease(inYear t: Int) -> Double {
+    guard let list = fteIncreaseByYear else { return fteIncreasePerYear }
+    return t >= 1 && t <= list.count ? max(0, list[t - 1]) : 0
+  }
+
+  /// Whether any per-year list is set (the plan varies by year).
+  public var variesByYear: Bool { hiresByYear != nil || traineesByYear != nil || fteIncreaseByYear != nil }
 
   /// No recruitment at all: what happens if nothing is done.
   public static let none = RecruitmentPlan()

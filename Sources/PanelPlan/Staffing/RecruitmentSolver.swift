@@ -135,9 +135,7 @@ public struct RecruitmentSolver: Sendable {
     var s = settings
     s.years = y
     s.plan = lever.apply(v, to: settings.plan)
-    let perCentre = projection.runReplication(r, s, parallelCentres: parallel)
-    var total = StaffingTotals()
-    for c in perCentre { total.add(c[y]) }
+    let total = projection.finalTotal(r, s, parallelCentres: parallel, capacityOnly: target.metric == .guidelineRatio)
     return target.isMet(by: total)
   }
 

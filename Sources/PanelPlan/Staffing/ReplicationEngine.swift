@@ -22,6 +22,10 @@ struct ReplicationEngine: Sendable {
   var events: [Events]
   /// Hires starting in each year index (gap-filling decisions included).
   var arrivals: [Int]
+  /// Leave out the fixed-doctor assignment and the outcome model when
+  /// measuring (a feasibility check of a guideline-ratio target needs only
+  /// capacity and demand, `finalTotal`).
+  var capacityOnly = false
 
   struct Events: Sendable {
     var retirements = 0.0, leavers = 0.0, completions = 0.0, hires = 0.0, intake = 0.0, movesIn = 0.0
@@ -58,7 +62,12 @@ struct ReplicationEngine: Sendable {
     counts = projection.centres.map(\.counts)
     events = Array(repeating: Events(), count: projection.centres.count)
     arrivals = Array(repeating: 0, count: settings.years + 1)
-    if case .perYear(let n) = plan.specialistHiring {
+    if let byYear = plan.hiresByYear {
+      // Decided in year d, starting `startDelayYears` later (the lead time).
+      for (j, n) in byYear.enumerated() where j + 1 + plan.startDelayYears <= settings.years {
+        arrivals[j + 1 + plan.startDelayYears] += max(0, n)
+      }
+    } else if case .perYear(let n) = plan.specialistHiring {
       for t in 1...max(1, settings.years) where t - plan.startDelayYears >= 1 && t <= settings.years { arrivals[t] = max(0, n) }
     }
   }
@@ -85,7 +94,7 @@ struct ReplicationEngine: Sendable {
     let year = s.startYear + t
     let n = p.centres.count
     events = Array(repeating: Events(), count: n)
-    forEachCentre { e, i in e.advance(centre: i, year: year) }
+    forEachCentre { e, i in e.advance(centre: i, year: year, t: t) }
     placeMovers(t: t)
 
     // Gap-filling decisions see this year's gap before this year's starts.
@@ -107,7 +116,8 @@ struct ReplicationEngine: Sendable {
       members[c].append(m)
       events[c].hires += 1
     }
-    if plan.traineeIntakePerYear > 0 {
+    let intake = plan.trainees(inYear: t)
+    if intake > 0 {
       var traineeFTE = members.map { $0.reduce(0) { $0 + ($1.role == .gpTrainee ? $1.weight * $1.fte : 0) } }
       let specFTE = members.map { $0.reduce(0) { $0 + ($1.role == .gpSpecialist ? $1.weight * $1.fte : 0) } }
       // Fewest trainees per specialist FTE first: a max-heap on the negated key.
@@ -115,12 +125,12 @@ struct ReplicationEngine: Sendable {
       let key = { (c: Int, fte: Double) in -(fte + traineeFTEPerPost) / max(specFTE[c], 1e-6) }
       var bySupervisors = PlacementHeap(keys: (0..<n).map { key($0, traineeFTE[$0]) })
       let limit = w.maxTraineesPerSpecialistFTE
-      for k in 0..<plan.traineeIntakePerYear {
+      for k in 0..<intake {
         let best = bySupervisors.top
         // The top has the fewest trainees per specialist FTE after one
         // more; if it has no room, no centre has.
         if traineeFTE[best] + plan.traineeFTE > limit * specFTE[best] + 1e-9 {
-          events[0].intakeDeclined += Double(plan.traineeIntakePerYear - k)
+          events[0].intakeDeclined += Double(intake - k)
           break
         }
         traineeFTE[best] += plan.traineeFTE
@@ -333,6 +343,10 @@ struct ReplicationEngine: Sendable {
       x.retirements = t == 0 ? 0 : e.retirements
       x.leavers = t == 0 ? 0 : e.leavers
       x.movesIn = t == 0 ? 0 : e.movesIn
+      if capacityOnly {
+        for k in centre.profiles.indices { x.listed += counts[i][k] }
+        return x
+      }
       var entries: [GroupAssignment.Entry] = []
       entries.reserveCapacity(centre.profiles.count)
       for k in centre.profiles.indices {
@@ -426,7 +440,8 @@ struct CentreSlice: Sendable {
   let stochastic: Bool
 
   /// Steps 1–4 of a projected year (see `WorkforceProjection`).
-  mutating func advance(centre i: Int, year: Int) {
+  mutating func advance(centre i: Int, year: Int, t: Int) {
+    let fteIncrease = plan.fteIncrease(inYear: t)
     for k in counts.indices { counts[k] *= w.populationGrowth.factor(for: centre.profiles[k].ageBand) }
     let qSpecialist = w.attrition(of: .gpSpecialist), qTrainee = w.attrition(of: .gpTrainee)
     var kept: [StaffMember] = []
@@ -459,8 +474,8 @@ struct CentreSlice: Sendable {
         events.leavers += m.weight * (1 - h) * q
         m.weight *= (1 - h) * (1 - q)
       }
-      if m.role == .gpSpecialist && plan.fteIncreasePerYear > 0 && m.fte < plan.fteCeiling {
-        m.fte = min(plan.fteCeiling, m.fte + plan.fteIncreasePerYear)
+      if m.role == .gpSpecialist && fteIncrease > 0 && m.fte < plan.fteCeiling {
+        m.fte = min(plan.fteCeiling, m.fte + fteIncrease)
       }
       if m.role == .gpSpecialist && w.moveShare > 0 {
         if stochastic {

@@ -55,6 +55,12 @@ public struct WorkforceParameters: Sendable, Hashable {
   public var taskSharingShare: Double
   /// Increase of the task-sharing share per year. Default 0.
   public var taskSharingIncreasePerYear: Double
+  /// Per-year increases (issue 19), replacing `taskSharingIncreasePerYear`
+  /// when set: entry j is added in projected year j + 1, so the share in
+  /// year t is `taskSharingShare` + Σ of the first t entries (levelling off
+  /// at `taskSharingMaximum`); years past the list add nothing. The
+  /// constant ramp is the list [0, v, v, …] (its first year adds nothing).
+  public var taskSharingIncreaseByYear: [Double]? = nil
   /// Where a rising share levels off: a plan's own plateau (e.g. "rise 5
   /// points a year up to 30%"). Default `TaskSharing.maximumShare`, so by
   /// default nothing is capped: a ramp that would pass the bound is
@@ -123,6 +129,10 @@ public struct WorkforceParameters: Sendable, Hashable {
   public func taskShare(inYear t: Int) -> Double {
     guard t > 0 else { return 0 }
     let plateau = min(TaskSharing.maximumShare, max(0, taskSharingMaximum))
+    if let list = taskSharingIncreaseByYear {
+      let rise = list.prefix(t).reduce(0) { $0 + max(0, $1) }
+      return min(plateau, max(0, taskSharingShare + rise))
+    }
     return min(plateau, max(0, taskSharingShare + taskSharingIncreasePerYear * Double(max(0, t - 1))))
   }
 
@@ -141,8 +151,16 @@ public struct WorkforceParameters: Sendable, Hashable {
     if taskSharingMaximum > TaskSharing.maximumShare + 1e-12 {
       return TaskSharing.problem(share: taskSharingMaximum, field: "task-sharing plateau")
     }
-    let last = taskSharingShare + taskSharingIncreasePerYear * Double(max(0, years - 1))
+    if let list = taskSharingIncreaseByYear, list.contains(where: { !$0.isFinite || $0 < 0 }) {
+      return "task-sharing increases by year: expected shares per year of 0 or more"
+    }
+    let last = taskSharingIncreaseByYear.map { taskSharingShare + $0.prefix(years).reduce(0, +) }
+      ?? taskSharingShare + taskSharingIncreasePerYear * Double(max(0, years - 1))
     if last > TaskSharing.maximumShare + 1e-12 && taskSharingMaximum >= TaskSharing.maximumShare - 1e-12 {
+      if taskSharingIncreaseByYear != nil {
+        return "task sharing \(taskSharingShare) with the yearly increases given reaches \(String(format: "%.2f", last)), "
+          + "past the largest accepted share \(TaskSharing.maximumShare); lower the increases or set a plateau"
+      }
       let t = Int(((TaskSharing.maximumShare - taskSharingShare) / taskSharingIncreasePerYear).rounded(.down)) + 2
       return "task sharing \(taskSharingShare) rising \(taskSharingIncreasePerYear) a year passes the largest accepted share "
         + "\(TaskSharing.maximumShare) in projected year \(t) of \(years) (reaching \(String(format: "%.2f", last))); "

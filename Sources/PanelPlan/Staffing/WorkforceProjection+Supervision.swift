@@ -33,7 +33,7 @@ extension WorkforceProjection {
       if declined >= 0.05 {
         out.append(Message(
           "{1}: {2} of the {3} trainees the plan takes in were not taken in: no GP specialist had supervisor room (at most {4} trainee FTE per specialist FTE)",
-          .text(String(year)), .number(declined, decimals: 1), .text(String(s.plan.traineeIntakePerYear)), limit))
+          .text(String(year)), .number(declined, decimals: 1), .text(String(s.plan.trainees(inYear: y))), limit))
       }
       if let w = worst, unsupervised >= 0.05 {
         out.append(Message(

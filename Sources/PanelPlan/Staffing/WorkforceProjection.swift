@@ -148,6 +148,15 @@ public struct WorkforceProjection: Sendable {
     return engine.run()
   }
 
+  /// The whole input's totals in year index `s.years` of replication
+  /// `rep`, measuring only that year; `capacityOnly` leaves out the
+  /// fixed-doctor assignment (enough for a guideline-ratio target).
+  func finalTotal(_ rep: Int, _ s: ProjectionSettings, parallelCentres: Bool, capacityOnly: Bool) -> StaffingTotals {
+    var engine = ReplicationEngine(projection: self, settings: s, replication: rep, parallel: parallelCentres)
+    engine.capacityOnly = capacityOnly
+    return engine.runFinal()
+  }
+
   func summarise(_ perRep: [[[StaffingTotals]]], _ s: ProjectionSettings) -> ProjectionResult {
     let yearsCount = s.years + 1
     let metrics = StaffingMetric.allCases
