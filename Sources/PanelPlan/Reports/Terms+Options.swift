@@ -4,6 +4,20 @@
 /// every such help text of a command with `--report` is here.
 extension Terms {
   static let optionSwedish: [String: String] = [
+    "Specialists hired per year, one whole number per projected year from the first (each starts --start-delay years after its year); replaces --hires. Years past the list hire nobody.":
+      "Specialister som anställs per år, ett heltal per projicerat år från det första (var och en börjar --start-delay år efter sitt år); ersätter --hires. År efter listan anställs ingen.",
+    "Trainees taken in per projected year, comma-separated; replaces --trainees. Years past the list take in nobody.":
+      "ST-läkare som tas in per projicerat år, kommaseparerat; ersätter --trainees. År efter listan tas ingen in.",
+    "FTE added to each part-time specialist per projected year, comma-separated; replaces --fte-increase.":
+      "Tjänstgöringsgrad som läggs till varje deltidsarbetande specialist per projicerat år, kommaseparerat; ersätter --fte-increase.",
+    "Task-sharing share added per projected year, comma-separated (the share in year t is --task-sharing plus the first t entries); replaces --task-sharing-increase.":
+      "Andel uppgiftsväxling som läggs till per projicerat år, kommaseparerat (andelen år t är --task-sharing plus de t första värdena); ersätter --task-sharing-increase.",
+    "A JSON object of this command's projection options by name, e.g. {\"years\": 4, \"hires-by-year\": [120, 80]} (what 'recruit --write-plan' writes); an option may not be given both in the file and here.":
+      "Ett JSON-objekt med kommandots projektionsval efter namn, t.ex. {\"years\": 4, \"hires-by-year\": [120, 80]} (det som 'recruit --write-plan' skriver); ett val får inte anges både i filen och här.",
+    "With --cost: one amount per lever every year instead of amounts per lever per year.":
+      "Med --cost: ett belopp per åtgärd varje år i stället för belopp per åtgärd och år.",
+    "With --cost: write the plan as a settings file that 'panelplan project REGION --settings FILE' runs unchanged.":
+      "Med --cost: skriv planen som en inställningsfil som 'panelplan project REGION --settings FILE' kör oförändrad.",
     "Care-centre file (Examples/centre.json), or a simulation scenario (Examples/scenario.json), whose workingTime and guideline parameters then apply; or a region or nation file: one row per centre, largest gap first, and the total.":
       "Vårdcentralsfil (Examples/centre.json), eller ett simuleringsscenario (Examples/scenario.json) vars parametrar för arbetstid och riktvärde då gäller; eller en region- eller rikesfil: en rad per vårdcentral, störst gap först, och totalen.",
     "Patients per full-time GP specialist (Socialstyrelsen's guideline, 2022).":

@@ -1,5 +1,6 @@
 import Testing
 @testable import PanelPlan
+import PanelPlanTestSupport
 
 /// Plans per lever per year (issue 19): the search against brute force,
 /// lead times, supervision, and the per-year projection itself.
