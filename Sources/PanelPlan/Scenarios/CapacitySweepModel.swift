@@ -85,8 +85,8 @@ public struct CapacitySweepModel: SweepModel {
     }
   }
 
-  public func prepare(scenarioJSON: Data) throws -> Scenario {
-    let f = try JSONInput.decode(File.self, from: scenarioJSON, file: nil)
+  public func prepare(scenario: JSONValue) throws -> Scenario {
+    let f = try JSONInput.decode(File.self, from: scenario)
     var problems = Validation.problems(in: f.centre, path: "centre")
     let visits = f.visitsPerPatientYear ?? parameters.workingTime.visitsPerPatientYear
     let days = f.openDaysPerYear ?? 249

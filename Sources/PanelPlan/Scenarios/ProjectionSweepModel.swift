@@ -74,13 +74,12 @@ public struct ProjectionSweepModel: SweepModel {
     ]
   }
 
-  public func prepare(scenarioJSON: Data) throws -> Scenario {
-    let tree = try JSONValue.parse(scenarioJSON)
+  public func prepare(scenario tree: JSONValue) throws -> Scenario {
     guard case .object(let members) = tree else { throw InputError(problem: "found \(tree.kindDescription), expected a region or nation object") }
     let (regions, name) = try Self.regions(in: .object(members.filter { $0.key != "settings" }))
     let raw: Settings
     do {
-      raw = try tree["settings"].map { try JSONInput.decode(Settings.self, from: $0.serialized(), file: nil) } ?? Settings()
+      raw = try tree["settings"].map { try JSONInput.decode(Settings.self, from: $0) } ?? Settings()
     } catch var e as InputError {
       // Decoded on its own, the object's fields need their place in the scenario.
       e.field = "settings" + (e.field.map { $0.hasPrefix("[") ? $0 : "." + $0 } ?? "")
@@ -95,20 +94,19 @@ public struct ProjectionSweepModel: SweepModel {
   /// The regions of a region, nation or centre object (the layouts
   /// `RegionFile.load` reads), validated; fields are paths in `input`.
   static func regions(in input: JSONValue) throws -> (regions: [Region], name: String) {
-    let data = input.serialized()
     var problems: [InputError] = []
     let out: ([Region], String)
     if input["regions"] != nil {
-      let nation = try JSONInput.decode(Nation.self, from: data, file: nil)
+      let nation = try JSONInput.decode(Nation.self, from: input)
       if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
       for (ri, r) in nation.regions.enumerated() { problems += RegionFile.check(r, path: "regions[\(ri)]") }
       out = (nation.regions, nation.name)
     } else if input["clinicians"] != nil {
-      let centre = try JSONInput.decode(CareCentre.self, from: data, file: nil)
+      let centre = try JSONInput.decode(CareCentre.self, from: input)
       problems += Validation.problems(in: centre, path: "")
       out = ([Region(name: centre.region ?? centre.name, centres: [centre])], centre.name)
     } else {
-      let region = try JSONInput.decode(Region.self, from: data, file: nil)
+      let region = try JSONInput.decode(Region.self, from: input)
       problems += RegionFile.check(region, path: "")
       out = ([region], region.name)
     }
