@@ -159,29 +159,20 @@ public struct ProjectionSweepModel: SweepModel {
 
     init() {}
 
-    init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      startYear = try c.decodeIfPresent(Int.self, forKey: .startYear)
-      years = try c.decodeIfPresent(Int.self, forKey: .years)
-      hires = try c.decodeIfPresent(Int.self, forKey: .hires)
-      fillGaps = try c.decodeIfPresent(Int.self, forKey: .fillGaps)
-      startDelay = try c.decodeIfPresent(Int.self, forKey: .startDelay)
-      hireFTE = try c.decodeIfPresent(Double.self, forKey: .hireFTE)
-      trainees = try c.decodeIfPresent(Int.self, forKey: .trainees)
-      fteIncrease = try c.decodeIfPresent(Double.self, forKey: .fteIncrease)
-      attrition = try c.decodeIfPresent(Double.self, forKey: .attrition)
-      retirementAges = try c.decodeIfPresent([Int].self, forKey: .retirementAges)
-      stay = try c.decodeIfPresent(Double.self, forKey: .stay)
-      supervision = try c.decodeIfPresent(Double.self, forKey: .supervision)
-      moves = try c.decodeIfPresent(Double.self, forKey: .moves)
-      locumBudgetFTE = try c.decodeIfPresent(Double.self, forKey: .locumBudgetFTE)
-      taskSharing = try c.decodeIfPresent(Double.self, forKey: .taskSharing)
-      taskSharingIncrease = try c.decodeIfPresent(Double.self, forKey: .taskSharingIncrease)
-      growth80 = try c.decodeIfPresent(Double.self, forKey: .growth80)
-      growthWorkingAge = try c.decodeIfPresent(Double.self, forKey: .growthWorkingAge)
-      stochastic = try c.decodeIfPresent(Bool.self, forKey: .stochastic)
+    /// Every option optional: nil is `panelplan project`'s default.
+    static var jsonFields: JSONFields<Settings> {
+      JSONFields([
+        .optional("startYear", \.startYear), .optional("years", \.years), .optional("hires", \.hires), .optional("fillGaps", \.fillGaps),
+        .optional("startDelay", \.startDelay), .optional("hireFTE", \.hireFTE), .optional("trainees", \.trainees),
+        .optional("fteIncrease", \.fteIncrease), .optional("attrition", \.attrition), .optional("retirementAges", \.retirementAges),
+        .optional("stay", \.stay), .optional("supervision", \.supervision), .optional("moves", \.moves),
+        .optional("locumBudgetFTE", \.locumBudgetFTE), .optional("taskSharing", \.taskSharing),
+        .optional("taskSharingIncrease", \.taskSharingIncrease), .optional("growth80", \.growth80),
+        .optional("growthWorkingAge", \.growthWorkingAge), .optional("stochastic", \.stochastic),
+      ])
     }
+
+    init(from decoder: any Decoder) throws { self = try Self.jsonFields.decode(Settings(), from: decoder) }
 
     /// The settings `panelplan project` builds from the same options, with
     /// the same ranges; problems name `settings.<field>`.
