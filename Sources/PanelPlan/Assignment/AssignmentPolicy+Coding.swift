@@ -5,23 +5,7 @@ extension AssignmentPolicy: Codable {
   static var jsonFields: JSONFields<AssignmentPolicy> {
     JSONFields([
       .field("order", \.order),
-      .custom(
-        "wantShare", nullIsAbsent: false,
-        decode: { p, d in
-          let w = try d.container(keyedBy: AnyCodingKey.self)
-          for key in w.allKeys {
-            guard let g = PriorityGroup(rawValue: key.stringValue) else {
-              throw DecodingError.dataCorrupted(.init(
-                codingPath: w.codingPath + [key],
-                debugDescription: "unknown priority group; expected one of: \(PriorityGroup.allCases.map(\.rawValue).joined(separator: ", "))"))
-            }
-            p.wantShare[g] = try w.decode(Double.self, forKey: key)
-          }
-        },
-        encode: { p, c, k in
-          var w = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: k)
-          for g in PriorityGroup.allCases { try w.encode(p.wantShare(of: g), forKey: AnyCodingKey(stringValue: g.rawValue)) }
-        }),
+      .keyed("wantShare", by: PriorityGroup.self, what: "priority group", nullIsAbsent: false, set: { p, g, x in p.wantShare[g] = x }, get: { p, g in p.wantShare(of: g) }),
       .field("capacityView", \.capacityView), .field("fillLimit", \.fillLimit),
     ])
   }

@@ -101,6 +101,32 @@ extension JSONFields.Field {
     Self(key: key, decode: { _, _ in }, encode: { _, _ in })
   }
 
+  /// An object keyed by the raw values of `E` (`{"0-5": 1.3}`), each value
+  /// a number handed to `set`; a key `E` does not know is refused, naming
+  /// `what` and listing `E`'s values. Written with every case of `E`.
+  static func keyed<E: CaseIterable & RawRepresentable>(
+    _ key: String, by _: E.Type, what: String, nullIsAbsent: Bool = true,
+    set: @escaping (inout Root, E, Double) -> Void, get: @escaping (Root, E) -> Double
+  ) -> Self where E.RawValue == String {
+    custom(
+      key, nullIsAbsent: nullIsAbsent,
+      decode: { v, d in
+        let c = try d.container(keyedBy: AnyCodingKey.self)
+        for k in c.allKeys {
+          guard let e = E(rawValue: k.stringValue) else {
+            throw DecodingError.dataCorrupted(.init(
+              codingPath: c.codingPath + [k],
+              debugDescription: "unknown \(what); expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))"))
+          }
+          set(&v, e, try c.decode(Double.self, forKey: k))
+        }
+      },
+      encode: { v, c, k in
+        var o = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: k)
+        for e in E.allCases { try o.encode(get(v, e), forKey: AnyCodingKey(stringValue: e.rawValue)) }
+      })
+  }
+
   /// A field with a form of its own (rates keyed by age band, shares keyed
   /// by priority group): `decode` gets the value when the key is present
   /// (and, when `nullIsAbsent`, not null).

@@ -20,23 +20,9 @@ extension DemandParameters: Codable {
   /// bands not named keep their default.
   static var jsonFields: JSONFields<DemandParameters> {
     JSONFields([
-      .custom(
-        "doctorVisitsPerYear",
-        decode: { d, decoder in
-          let c = try decoder.container(keyedBy: AnyCodingKey.self)
-          for key in c.allKeys {
-            guard let band = AgeBand(rawValue: key.stringValue) else {
-              throw DecodingError.dataCorrupted(.init(
-                codingPath: c.codingPath + [key],
-                debugDescription: "unknown age band; expected one of: \(AgeBand.allCases.map(\.rawValue).joined(separator: ", "))"))
-            }
-            d.doctorVisitsPerYear[band.index] = try c.decode(Double.self, forKey: key)
-          }
-        },
-        encode: { d, c, k in
-          var rates = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: k)
-          for (b, v) in zip(AgeBand.allCases, d.doctorVisitsPerYear) { try rates.encode(v, forKey: AnyCodingKey(stringValue: b.rawValue)) }
-        }),
+      .keyed(
+        "doctorVisitsPerYear", by: AgeBand.self, what: "age band",
+        set: { d, b, x in d.doctorVisitsPerYear[b.index] = x }, get: { d, b in d.doctorVisitsPerYear[b.index] }),
       .field("acuteShare", \.acuteShare), .field("nurseContactsPerDoctorContact", \.nurseContactsPerDoctorContact),
       .field("otherContactsPerDoctorContact", \.otherContactsPerDoctorContact), .field("taskSharingShare", \.taskSharingShare),
       .field("scaleByNeedWeight", \.scaleByNeedWeight),
