@@ -31,42 +31,9 @@ public enum ExampleCentre {
   }
 
   /// Sweden's age structure (shares of the population, 2023, rounded) split
-  /// into groups by long-term conditions, nursing home and home health care.
+  /// into groups by long-term conditions, nursing home and home health care
+  /// (`PopulationRecipe`), for 12,000 listed people.
   static func exampleGroups() -> [PatientGroup] {
-    let listed = 12_000.0
-    let shares: [(AgeBand, Double)] = [
-      (.age0to5, 0.065), (.age6to15, 0.120), (.age16to29, 0.165), (.age30to44, 0.200),
-      (.age45to64, 0.245), (.age65to74, 0.105), (.age75to79, 0.045), (.age80plus, 0.055),
-    ]
-    // Share of each band with 1 and with 2+ long-term conditions: rising with
-    // age, illustrative.
-    let conditions: [AgeBand: (one: Double, several: Double)] = [
-      .age0to5: (0.05, 0.01), .age6to15: (0.08, 0.01), .age16to29: (0.10, 0.02),
-      .age30to44: (0.15, 0.04), .age45to64: (0.25, 0.12), .age65to74: (0.30, 0.30),
-      .age75to79: (0.30, 0.40), .age80plus: (0.25, 0.55),
-    ]
-    var groups: [PatientGroup] = []
-    for (band, share) in shares {
-      let n = (listed * share).rounded()
-      let base = DemandDefaults.defaultNeedWeight(for: band)
-      var rest = n
-      if band == .age80plus {
-        // About 14% of the 80+ live in nursing homes, about 25% get home
-        // health care (the 3.9% of Sweden are mostly old).
-        let nursing = (n * 0.14).rounded()
-        let home = (n * 0.25).rounded()
-        groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.6, nursingHome: true, longTermConditions: 3), count: Int(nursing)))
-        groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.3, homeHealthCare: true, longTermConditions: 2), count: Int(home)))
-        rest -= nursing + home
-      }
-      let c = conditions[band]!
-      let several = (rest * c.several).rounded()
-      let one = (rest * c.one).rounded()
-      let none = rest - several - one
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.5, longTermConditions: 2), count: Int(several)))
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.2, longTermConditions: 1), count: Int(one)))
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 0.85), count: Int(none)))
-    }
-    return groups
+    PopulationRecipe.groups(listed: 12_000)
   }
 }

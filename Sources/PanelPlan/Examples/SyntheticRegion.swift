@@ -8,9 +8,9 @@ import Foundation
 /// - about one care centre per 9,000 residents (`residentsPerCentre`);
 ///   list sizes vary ±50% around the mean and add up to the population;
 /// - each centre's list by age band following Sweden's age structure
-///   (2023, rounded, as in `ExampleCentre`), varied ±20% per band, split by
-///   long-term conditions, nursing home and home health care, as population
-///   groups (not individual patients) so the file stays small;
+///   (2023, rounded), varied ±20% per band, split by long-term conditions,
+///   nursing home and home health care (`PopulationRecipe`, as in
+///   `ExampleCentre`), as population groups (not individual patients) so the file stays small;
 /// - GP specialists at Sweden's 2023 ratio of 2,039 residents per
 ///   specialist (DOMAIN.md), spread over centres by list size with random
 ///   variation; trainees at one per three specialists (illustrative:
@@ -57,16 +57,6 @@ public struct SyntheticRegion: Sendable {
     })
   }
 
-  /// Age structure of Sweden, 2023, rounded (shares of the population).
-  static let ageShares: [(AgeBand, Double)] = DemandDefaults.swedenAgeShares2023.map { ($0.band, $0.share) }
-
-  /// Shares with one and with several long-term conditions, by band (illustrative).
-  static let conditionShares: [AgeBand: (one: Double, several: Double)] = [
-    .age0to5: (0.05, 0.01), .age6to15: (0.08, 0.01), .age16to29: (0.10, 0.02),
-    .age30to44: (0.15, 0.04), .age45to64: (0.25, 0.12), .age65to74: (0.30, 0.30),
-    .age75to79: (0.30, 0.40), .age80plus: (0.25, 0.55),
-  ]
-
   /// A draw from a Poisson distribution (Knuth's method for small means,
   /// a rounded normal approximation above 30).
   static func poisson(_ mean: Double, _ rng: inout Xoshiro256) -> Int {
@@ -85,28 +75,12 @@ public struct SyntheticRegion: Sendable {
 
   func centre(id: String, name: String, region: String, listed: Int, rng: inout Xoshiro256) -> CareCentre {
     // Population groups.
-    var raw = SyntheticRegion.ageShares.map { ($0.0, $0.1 * (0.8 + 0.4 * rng.nextUnit())) }
+    var raw = PopulationRecipe.ageShares.map { ($0.band, $0.share * (0.8 + 0.4 * rng.nextUnit())) }
     let total = raw.reduce(0) { $0 + $1.1 }
     raw = raw.map { ($0.0, $0.1 / total) }
     var bandCounts = raw.map { Int((Double(listed) * $0.1).rounded(.down)) }
     bandCounts[4] += listed - bandCounts.reduce(0, +)
-    var groups: [PatientGroup] = []
-    for (k, (band, _)) in raw.enumerated() {
-      let n = Double(bandCounts[k])
-      let base = DemandDefaults.defaultNeedWeight(for: band)
-      var rest = n
-      if band == .age80plus {
-        let nursing = (n * 0.14).rounded(), home = (n * 0.25).rounded()
-        groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.6, nursingHome: true, longTermConditions: 3), count: Int(nursing)))
-        groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.3, homeHealthCare: true, longTermConditions: 2), count: Int(home)))
-        rest -= nursing + home
-      }
-      let c = SyntheticRegion.conditionShares[band] ?? (0, 0)
-      let several = (rest * c.several).rounded(), one = (rest * c.one).rounded()
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.5, longTermConditions: 2), count: Int(several)))
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 1.2, longTermConditions: 1), count: Int(one)))
-      groups.append(PatientGroup(profile: PatientProfile(ageBand: band, needWeight: base * 0.85), count: Int(rest - several - one)))
-    }
+    let groups = raw.enumerated().flatMap { k, r in PopulationRecipe.groups(band: r.0, count: Double(bandCounts[k])) }
 
     // Staff.
     var clinicians: [Clinician] = []

@@ -16,8 +16,12 @@ extension Decoder {
   /// misspelt field ("fet" for "fte") is reported instead of silently
   /// taking the default.
   func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_: Keys.Type) throws {
+    try rejectUnknownKeys(Keys.allCases.map(\.stringValue))
+  }
+
+  /// Throws when the JSON object holds a key not in `known`.
+  func rejectUnknownKeys(_ known: [String]) throws {
     guard let c = try? container(keyedBy: AnyCodingKey.self) else { return }
-    let known = Keys.allCases.map(\.stringValue)
     for key in c.allKeys where !known.contains(key.stringValue) {
       throw DecodingError.dataCorrupted(.init(
         codingPath: codingPath + [key],

@@ -70,23 +70,25 @@ public struct CapacitySweepModel: SweepModel {
     ]
   }
 
-  enum Keys: String, CodingKey, CaseIterable { case centre, visitsPerPatientYear, openDaysPerYear }
-
   struct File: Decodable {
     var centre: CareCentre
     var visitsPerPatientYear: Double?
     var openDaysPerYear: Int?
+
+    static var jsonFields: JSONFields<File> {
+      JSONFields([.required("centre", \.centre), .optional("visitsPerPatientYear", \.visitsPerPatientYear), .optional("openDaysPerYear", \.openDaysPerYear)])
+    }
+
+    init(centre: CareCentre) { self.centre = centre }
+
     init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(Keys.self)
-      let c = try decoder.container(keyedBy: Keys.self)
-      centre = try c.decode(CareCentre.self, forKey: .centre)
-      visitsPerPatientYear = try c.decodeIfPresent(Double.self, forKey: .visitsPerPatientYear)
-      openDaysPerYear = try c.decodeIfPresent(Int.self, forKey: .openDaysPerYear)
+      // The placeholder centre is always overwritten (`centre` is required).
+      self = try Self.jsonFields.decode(File(centre: CareCentre(id: "", name: "", clinicians: [], population: ListedPopulation())), from: decoder)
     }
   }
 
-  public func prepare(scenarioJSON: Data) throws -> Scenario {
-    let f = try JSONInput.decode(File.self, from: scenarioJSON, file: nil)
+  public func prepare(scenario: JSONValue) throws -> Scenario {
+    let f = try JSONInput.decode(File.self, from: scenario)
     var problems = Validation.problems(in: f.centre, path: "centre")
     let visits = f.visitsPerPatientYear ?? parameters.workingTime.visitsPerPatientYear
     let days = f.openDaysPerYear ?? 249

@@ -74,13 +74,12 @@ public struct ProjectionSweepModel: SweepModel {
     ]
   }
 
-  public func prepare(scenarioJSON: Data) throws -> Scenario {
-    let tree = try JSONValue.parse(scenarioJSON)
+  public func prepare(scenario tree: JSONValue) throws -> Scenario {
     guard case .object(let members) = tree else { throw InputError(problem: "found \(tree.kindDescription), expected a region or nation object") }
     let (regions, name) = try Self.regions(in: .object(members.filter { $0.key != "settings" }))
     let raw: Settings
     do {
-      raw = try tree["settings"].map { try JSONInput.decode(Settings.self, from: $0.serialized(), file: nil) } ?? Settings()
+      raw = try tree["settings"].map { try JSONInput.decode(Settings.self, from: $0) } ?? Settings()
     } catch var e as InputError {
       // Decoded on its own, the object's fields need their place in the scenario.
       e.field = "settings" + (e.field.map { $0.hasPrefix("[") ? $0 : "." + $0 } ?? "")
@@ -95,20 +94,19 @@ public struct ProjectionSweepModel: SweepModel {
   /// The regions of a region, nation or centre object (the layouts
   /// `RegionFile.load` reads), validated; fields are paths in `input`.
   static func regions(in input: JSONValue) throws -> (regions: [Region], name: String) {
-    let data = input.serialized()
     var problems: [InputError] = []
     let out: ([Region], String)
     if input["regions"] != nil {
-      let nation = try JSONInput.decode(Nation.self, from: data, file: nil)
+      let nation = try JSONInput.decode(Nation.self, from: input)
       if nation.regions.isEmpty { problems.append(InputError(field: "regions", problem: "empty; expected at least one region")) }
       for (ri, r) in nation.regions.enumerated() { problems += RegionFile.check(r, path: "regions[\(ri)]") }
       out = (nation.regions, nation.name)
     } else if input["clinicians"] != nil {
-      let centre = try JSONInput.decode(CareCentre.self, from: data, file: nil)
+      let centre = try JSONInput.decode(CareCentre.self, from: input)
       problems += Validation.problems(in: centre, path: "")
       out = ([Region(name: centre.region ?? centre.name, centres: [centre])], centre.name)
     } else {
-      let region = try JSONInput.decode(Region.self, from: data, file: nil)
+      let region = try JSONInput.decode(Region.self, from: input)
       problems += RegionFile.check(region, path: "")
       out = ([region], region.name)
     }
@@ -161,29 +159,20 @@ public struct ProjectionSweepModel: SweepModel {
 
     init() {}
 
-    init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      startYear = try c.decodeIfPresent(Int.self, forKey: .startYear)
-      years = try c.decodeIfPresent(Int.self, forKey: .years)
-      hires = try c.decodeIfPresent(Int.self, forKey: .hires)
-      fillGaps = try c.decodeIfPresent(Int.self, forKey: .fillGaps)
-      startDelay = try c.decodeIfPresent(Int.self, forKey: .startDelay)
-      hireFTE = try c.decodeIfPresent(Double.self, forKey: .hireFTE)
-      trainees = try c.decodeIfPresent(Int.self, forKey: .trainees)
-      fteIncrease = try c.decodeIfPresent(Double.self, forKey: .fteIncrease)
-      attrition = try c.decodeIfPresent(Double.self, forKey: .attrition)
-      retirementAges = try c.decodeIfPresent([Int].self, forKey: .retirementAges)
-      stay = try c.decodeIfPresent(Double.self, forKey: .stay)
-      supervision = try c.decodeIfPresent(Double.self, forKey: .supervision)
-      moves = try c.decodeIfPresent(Double.self, forKey: .moves)
-      locumBudgetFTE = try c.decodeIfPresent(Double.self, forKey: .locumBudgetFTE)
-      taskSharing = try c.decodeIfPresent(Double.self, forKey: .taskSharing)
-      taskSharingIncrease = try c.decodeIfPresent(Double.self, forKey: .taskSharingIncrease)
-      growth80 = try c.decodeIfPresent(Double.self, forKey: .growth80)
-      growthWorkingAge = try c.decodeIfPresent(Double.self, forKey: .growthWorkingAge)
-      stochastic = try c.decodeIfPresent(Bool.self, forKey: .stochastic)
+    /// Every option optional: nil is `panelplan project`'s default.
+    static var jsonFields: JSONFields<Settings> {
+      JSONFields([
+        .optional("startYear", \.startYear), .optional("years", \.years), .optional("hires", \.hires), .optional("fillGaps", \.fillGaps),
+        .optional("startDelay", \.startDelay), .optional("hireFTE", \.hireFTE), .optional("trainees", \.trainees),
+        .optional("fteIncrease", \.fteIncrease), .optional("attrition", \.attrition), .optional("retirementAges", \.retirementAges),
+        .optional("stay", \.stay), .optional("supervision", \.supervision), .optional("moves", \.moves),
+        .optional("locumBudgetFTE", \.locumBudgetFTE), .optional("taskSharing", \.taskSharing),
+        .optional("taskSharingIncrease", \.taskSharingIncrease), .optional("growth80", \.growth80),
+        .optional("growthWorkingAge", \.growthWorkingAge), .optional("stochastic", \.stochastic),
+      ])
     }
+
+    init(from decoder: any Decoder) throws { self = try Self.jsonFields.decode(Settings(), from: decoder) }
 
     /// The settings `panelplan project` builds from the same options, with
     /// the same ranges; problems name `settings.<field>`.

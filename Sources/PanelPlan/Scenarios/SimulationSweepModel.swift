@@ -46,13 +46,11 @@ public struct SimulationSweepModel: SweepModel {
   /// Decodes a scenario (`{"centre", "years", "demand", ...}`) or a region
   /// or nation with simulation parameters beside it (`{"name", "regions",
   /// "years", "demand", ...}` or `{"name", "centres", ...}`).
-  public func prepare(scenarioJSON: Data) throws -> Scenario {
-    let tree = try JSONValue.parse(scenarioJSON)
+  public func prepare(scenario tree: JSONValue) throws -> Scenario {
     if tree["centre"] == nil, tree["regions"] != nil || tree["centres"] != nil, case .object(let members) = tree {
       let regionKeys: Set<String> = ["name", "regions", "centres"]
       let (regions, _) = try ProjectionSweepModel.regions(in: .object(members.filter { regionKeys.contains($0.key) }))
-      let parameters = try JSONInput.decode(
-        SimulationParameters.self, from: JSONValue.object(members.filter { !regionKeys.contains($0.key) }).serialized(), file: nil)
+      let parameters = try JSONInput.decode(SimulationParameters.self, from: JSONValue.object(members.filter { !regionKeys.contains($0.key) }))
       let centres = regions.flatMap(\.centres)
       // The parameters are checked as a scenario's (with any one centre).
       try PanelPlan.Scenario(name: nil, centre: centres[0], parameters: parameters).check(file: nil)
@@ -63,7 +61,7 @@ public struct SimulationSweepModel: SweepModel {
         guidelineRatio: capacities.reduce(0) { $0 + $1.weightedListed } / capacities.reduce(0) { $0 + $1.guidelineCapacity },
         doctorFTE: capacities.reduce(0) { $0 + $1.employedDoctorFTE }, isRegion: true)
     }
-    let s = try JSONInput.decode(PanelPlan.Scenario.self, from: scenarioJSON, file: nil)
+    let s = try JSONInput.decode(PanelPlan.Scenario.self, from: tree)
     try s.check(file: nil)
     let capacity = CentreCapacity(centre: s.centre, parameters: CapacityParameters(guideline: s.parameters.guideline, workingTime: s.parameters.workingTime))
     return Scenario(

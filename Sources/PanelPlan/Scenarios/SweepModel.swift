@@ -2,8 +2,8 @@ import Foundation
 
 /// The seam between the sweep machinery and what it evaluates.
 ///
-/// A sweep builds each point's scenario as JSON, hands it to `prepare`
-/// once per point, then calls `evaluate` once per replication with that
+/// A sweep builds each point's scenario as a JSON tree (`JSONValue`),
+/// hands it to `prepare` once per point, then calls `evaluate` once per replication with that
 /// replication's random stream. The runner never looks inside: any model
 /// that can read a JSON scenario and return a fixed list of numbers can be
 /// swept.
@@ -36,11 +36,13 @@ public protocol SweepModel: Sendable {
   /// One line per metric: what it means and its unit, for help text.
   var metricDescriptions: [String] { get }
 
-  /// Decodes and validates one point's scenario.
+  /// Decodes and validates one point's scenario, straight from the tree
+  /// (`JSONInput.decode(_:from:)` on a `JSONValue`): a point is never
+  /// written out as JSON text and parsed again.
   ///
   /// - Throws: `InputError` / `InputErrors` whose fields are paths in the
   ///   scenario JSON (`centre.clinicians[2].fte`).
-  func prepare(scenarioJSON: Data) throws -> Scenario
+  func prepare(scenario: JSONValue) throws -> Scenario
 
   /// A fresh workspace for one worker thread.
   func makeWorkspace() -> Workspace
@@ -53,6 +55,14 @@ public protocol SweepModel: Sendable {
   ///     `stream.generator(k)` appends `k` for independent sub-streams.
   /// - Returns: one value per metric name; NaN where a value is undefined.
   func evaluate(_ scenario: Scenario, stream: SweepStream, workspace: inout Workspace) throws -> [Double]
+}
+
+extension SweepModel {
+  /// Decodes and validates a scenario given as JSON text (parsed with
+  /// `JSONInput.parseChecked`, then `prepare(scenario:)`).
+  public func prepare(scenarioJSON: Data) throws -> Scenario {
+    try prepare(scenario: try JSONInput.parseChecked(scenarioJSON, file: nil))
+  }
 }
 
 extension SweepModel where Workspace == Void {

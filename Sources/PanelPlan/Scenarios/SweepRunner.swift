@@ -66,11 +66,12 @@ public struct SweepPlan: Sendable {
   public var replications: Int { definition.replications }
   public var seed: UInt64 { definition.seed }
 
-  /// The base scenario with the given parameter values set, as JSON.
+  /// The base scenario with the given parameter values set, as a tree
+  /// for `SweepModel.prepare(scenario:)`.
   ///
   /// - Throws: `InputError` with field `parameters[d]` naming the parameter
   ///   whose path does not fit.
-  public func scenarioJSON(values: [JSONValue]) throws -> Data {
+  public func scenario(values: [JSONValue]) throws -> JSONValue {
     var s = definition.base
     for (d, v) in values.enumerated() {
       do {
@@ -79,7 +80,12 @@ public struct SweepPlan: Sendable {
         throw InputError(field: "parameters[\(d)]", problem: e.problem)
       }
     }
-    return s.serialized()
+    return s
+  }
+
+  /// `scenario(values:)` as JSON text (for writing a point out).
+  public func scenarioJSON(values: [JSONValue]) throws -> Data {
+    try scenario(values: values).serialized()
   }
 
   /// `name=value, ...` for messages.
@@ -157,7 +163,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
           break
         }
         do {
-          _ = try model.prepare(scenarioJSON: s.serialized())
+          _ = try model.prepare(scenario: s)
         } catch {
           out += Self.inputErrors(error).map { InputError(field: label + ($0.field.map { ": " + $0 } ?? ""), problem: $0.problem) }
           if out.count > 50 { break }
@@ -169,7 +175,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
       for i in throughModel ? Array(0..<plan.pointCount) : shard.points(of: plan.pointCount) {
         let values = plan.design.values(at: i)
         do {
-          _ = try plan.scenarioJSON(values: values)
+          _ = try plan.scenario(values: values)
         } catch let e as InputError {
           out.append(InputError(field: "point \(i + 1) (\(plan.assignment(values)))" + (e.field.map { ": " + $0 } ?? ""), problem: e.problem))
           if out.count >= 10 { break }
@@ -179,7 +185,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
     if out.isEmpty, throughModel, plan.pointCount > 0 {
       let values = plan.design.values(at: 0)
       do {
-        _ = try model.prepare(scenarioJSON: try plan.scenarioJSON(values: values))
+        _ = try model.prepare(scenario: try plan.scenario(values: values))
       } catch {
         out += Self.inputErrors(error).map {
           InputError(field: "point 1 (\(plan.assignment(values)))" + ($0.field.map { ": " + $0 } ?? ""), problem: $0.problem)
@@ -287,7 +293,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
   func runPoint(_ i: Int, worker: UnsafeMutablePointer<Worker>, metricCount: Int, replications: Int) -> Result<SweepRow, SweepPointError> {
     let values = plan.design.values(at: i)
     do {
-      let scenario = try model.prepare(scenarioJSON: try plan.scenarioJSON(values: values))
+      let scenario = try model.prepare(scenario: try plan.scenario(values: values))
       for r in 0..<replications {
         let m = try model.evaluate(scenario, stream: SweepStream(seed: plan.seed, point: i, replication: r), workspace: &worker.pointee.workspace)
         guard m.count == metricCount else {

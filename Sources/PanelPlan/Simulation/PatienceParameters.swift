@@ -31,21 +31,3 @@ public struct PatienceParameters: Sendable, Hashable {
   public static let unlimited = PatienceParameters(plannedPatienceDays: 13_000, acutePatienceDays: 13_000)
 }
 
-extension PatienceParameters: Codable {
-  enum CodingKeys: String, CodingKey, CaseIterable { case plannedPatienceDays, acutePatienceDays }
-
-  public init(from decoder: any Decoder) throws {
-    try decoder.rejectUnknownKeys(CodingKeys.self)
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let d = PatienceParameters()
-    self.init(
-      plannedPatienceDays: try c.decodeIfPresent(Int.self, forKey: .plannedPatienceDays) ?? d.plannedPatienceDays,
-      acutePatienceDays: try c.decodeIfPresent(Int.self, forKey: .acutePatienceDays) ?? d.acutePatienceDays)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(plannedPatienceDays, forKey: .plannedPatienceDays)
-    try c.encode(acutePatienceDays, forKey: .acutePatienceDays)
-  }
-}

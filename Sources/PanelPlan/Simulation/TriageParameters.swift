@@ -37,25 +37,3 @@ public struct TriageParameters: Sendable, Hashable {
   public static let off = TriageParameters(assessmentsPerNurseFTEPerDay: 0, triagedShare: 0, resolvedShare: 0)
 }
 
-extension TriageParameters: Codable {
-  enum CodingKeys: String, CodingKey, CaseIterable {
-    case assessmentsPerNurseFTEPerDay, triagedShare, resolvedShare
-  }
-
-  public init(from decoder: any Decoder) throws {
-    try decoder.rejectUnknownKeys(CodingKeys.self)
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    let d = TriageParameters()
-    self.init(
-      assessmentsPerNurseFTEPerDay: try c.decodeIfPresent(Double.self, forKey: .assessmentsPerNurseFTEPerDay) ?? d.assessmentsPerNurseFTEPerDay,
-      triagedShare: try c.decodeIfPresent(Double.self, forKey: .triagedShare) ?? d.triagedShare,
-      resolvedShare: try c.decodeIfPresent(Double.self, forKey: .resolvedShare) ?? d.resolvedShare)
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(assessmentsPerNurseFTEPerDay, forKey: .assessmentsPerNurseFTEPerDay)
-    try c.encode(triagedShare, forKey: .triagedShare)
-    try c.encode(resolvedShare, forKey: .resolvedShare)
-  }
-}

@@ -9,7 +9,7 @@ import Foundation
 /// cohorts moving up). Because every group keeps its band's care-need
 /// weight, a growing share of old people raises the need-weighted list even
 /// when headcount barely moves.
-public struct PopulationGrowth: Sendable, Hashable, Codable {
+public struct PopulationGrowth: Sendable, Hashable {
   /// Growth factor per year for each age band, indexed by `AgeBand.index`
   /// (1.0 = no change).
   public var yearlyFactor: [Double]
@@ -17,6 +17,18 @@ public struct PopulationGrowth: Sendable, Hashable, Codable {
   public init(yearlyFactor: [Double]) {
     precondition(yearlyFactor.count == AgeBand.allCases.count, "one factor per age band")
     self.yearlyFactor = yearlyFactor
+  }
+
+  /// The same from input: throws instead of trapping when there is not
+  /// one factor per age band or a factor is negative or not finite.
+  public init(checkedYearlyFactor yearlyFactor: [Double]) throws {
+    guard yearlyFactor.count == AgeBand.allCases.count else {
+      throw InputError(field: "yearlyFactor", problem: "found \(yearlyFactor.count) factors, expected one per age band (\(AgeBand.allCases.count))")
+    }
+    if let bad = yearlyFactor.first(where: { !($0.isFinite && $0 >= 0) }) {
+      throw InputError(field: "yearlyFactor", problem: "found \(bad), expected factors of 0 or more")
+    }
+    self.init(yearlyFactor: yearlyFactor)
   }
 
   /// From growth over ten years per band: yearly factor = (1 + g)^(1/10).

@@ -5,7 +5,7 @@
 /// 2026) and the many GPs who keep working past 65 make a single age
 /// unrealistic; the spread is an illustrative default, to be replaced with a
 /// region's own exit data.
-public struct RetirementDistribution: Sendable, Hashable, Codable {
+public struct RetirementDistribution: Sendable, Hashable {
   /// The first age with a share; `shares[k]` is the share of doctors who
   /// retire at age `firstAge + k`. Shares are normalised to sum to 1; nobody
   /// works past the last age.
@@ -17,6 +17,18 @@ public struct RetirementDistribution: Sendable, Hashable, Codable {
                  "retirement shares must be non-negative and not all zero")
     self.firstAge = firstAge
     self.shares = shares
+  }
+
+  /// The same from input: throws instead of trapping when the shares are
+  /// empty, negative, not finite or all zero, or the ages are not 0–150.
+  public init(checkedFirstAge firstAge: Int, shares: [Double]) throws {
+    guard (0...150).contains(firstAge), shares.count <= 150 - firstAge + 1 else {
+      throw InputError(field: "firstAge", problem: "found \(firstAge) with \(shares.count) shares, expected retirement ages from 0 to 150")
+    }
+    guard !shares.isEmpty, shares.allSatisfy({ $0.isFinite && $0 >= 0 }), shares.reduce(0, +) > 0 else {
+      throw InputError(field: "shares", problem: "expected shares of 0 or more, not all zero")
+    }
+    self.init(firstAge: firstAge, shares: shares)
   }
 
   /// Evenly spread over `ages`.

@@ -11,8 +11,8 @@ struct EchoModel: SweepModel {
   var failAt: Double? = nil
   var metricNames: [String] { ["x", "xPlusU", "u"] }
   var metricDescriptions: [String] { ["x", "x + U", "U"] }
-  func prepare(scenarioJSON: Data) throws -> Double {
-    guard let x = try JSONValue.parse(scenarioJSON)["x"]?.number else { throw InputError(field: "x", problem: "expected a number") }
+  func prepare(scenario: JSONValue) throws -> Double {
+    guard let x = scenario["x"]?.number else { throw InputError(field: "x", problem: "expected a number") }
     if x < 0 { throw InputError(field: "x", problem: "found \(x), expected 0 or more") }
     return x
   }
