@@ -133,21 +133,6 @@ enum JointRecruitCommand {
   }
 }
 
-/// A JSON string literal.
-func jsonQuoteCLI(_ s: String) -> String {
-  var out = "\""
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    default:
-      if u.value < 0x20 { out += " " } else { out.unicodeScalars.append(u) }
-    }
-  }
-  return out + "\""
-}
-
 extension JointRecruitCommand {
   /// `project`'s options for each lever: the constant one and the per-year list.
   static let leverOptions: [PlanLever: (constant: String, byYear: String)] = [

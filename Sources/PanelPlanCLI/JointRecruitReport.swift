@@ -107,14 +107,14 @@ struct JointRecruitReport {
   func json() -> String {
     func obj(_ p: Plan?, reached: Int?) -> String {
       guard let p else { return "null" }
-      let amounts = zip(p.levers, p.amounts).map { "\(jsonQuoteCLI($0.rawValue)) : [" + $1.map(NumberFormat.machine).joined(separator: ", ") + "]" }
+      let amounts = zip(p.levers, p.amounts).map { "\(jsonQuote($0.rawValue)) : [" + $1.map(NumberFormat.machine).joined(separator: ", ") + "]" }
         .joined(separator: ", ")
       return "{ \"constant\" : \(p.constant), \"firstYear\" : \(p.firstYear), \"amountsByYear\" : { \(amounts) }, "
         + "\"totalCost\" : \(NumberFormat.machine(p.totalCost)), \"costPerYear\" : \(NumberFormat.machine(p.costPerYear)), \"targetYear\" : \(p.year), "
         + "\"shareMeeting\" : \(NumberFormat.machine(p.shareMeeting)), \"yearReached\" : \(reached.map(String.init) ?? "null"), "
         + "\"exact\" : \(p.exact), \"checks\" : \(p.checks) }"
     }
-    var out = "{\n  \"name\" : \(jsonQuoteCLI(title)),\n  \"target\" : \(jsonQuoteCLI(target.label)),\n  \"by\" : \(by),\n"
+    var out = "{\n  \"name\" : \(jsonQuote(title)),\n  \"target\" : \(jsonQuote(target.label)),\n  \"by\" : \(by),\n"
     out += "  \"confidence\" : \(NumberFormat.machine(confidence)),\n  \"replications\" : \(replications),\n"
     out += "  \"plan\" : \(obj(plan, reached: reached)),\n"
     out += "  \"expectedValuePlan\" : \(replications > 1 ? obj(expected, reached: expectedReached) : "null"),\n"

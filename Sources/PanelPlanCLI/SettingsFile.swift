@@ -78,15 +78,15 @@ enum SettingsFile {
       guard let d = Double(t), d.isFinite, t.range(of: "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$", options: .regularExpression) != nil else { return nil }
       return t
     }
-    if list { return "[" + text.split(separator: ",").map { num(String($0)) ?? jsonQuoteCLI(String($0)) }.joined(separator: ", ") + "]" }
-    return num(text) ?? jsonQuoteCLI(text)
+    if list { return "[" + text.split(separator: ",").map { num(String($0)) ?? jsonQuote(String($0)) }.joined(separator: ", ") + "]" }
+    return num(text) ?? jsonQuote(text)
   }
 
   /// A settings file from option names and command-line texts, in order.
   static func render(comment: String, _ options: [(name: String, text: String)]) -> String {
-    var lines = ["  \"comment\" : \(jsonQuoteCLI(comment))"]
+    var lines = ["  \"comment\" : \(jsonQuote(comment))"]
     for (name, text) in options {
-      lines.append("  \(jsonQuoteCLI(name)) : \(jsonValue(text, list: name.hasSuffix("-by-year")))")
+      lines.append("  \(jsonQuote(name)) : \(jsonValue(text, list: name.hasSuffix("-by-year")))")
     }
     return "{\n" + lines.joined(separator: ",\n") + "\n}\n"
   }

@@ -138,18 +138,27 @@ public struct VisitRecordReader: Sendable {
     var index: [Int]
   }
 
-  /// Reads the file with one sink per part, made by `makeSink(part)`, and
-  /// returns the sinks in file order.
-  public func scan<S: VisitSink>(makeSink: (Int) -> S) throws -> (sinks: [S], report: VisitScanReport) {
+  /// The open file and its size in bytes; the caller closes it. A folder
+  /// or an unreadable file is an input error, never a crash.
+  func openFile() throws -> (fd: Int32, size: Int) {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       throw InputError(file: displayName, problem: "cannot open the file (\(String(cString: strerror(errno))))")
     }
-    defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw InputError(file: displayName, problem: "cannot read the file") }
-    if st.st_mode & S_IFMT == S_IFDIR { throw InputError(file: displayName, problem: "is a folder, expected a CSV file of visits") }
-    let size = Int(st.st_size)
+    guard fstat(fd, &st) == 0 else { close(fd); throw InputError(file: displayName, problem: "cannot read the file") }
+    if st.st_mode & S_IFMT == S_IFDIR {
+      close(fd)
+      throw InputError(file: displayName, problem: "is a folder, expected a CSV file of visits")
+    }
+    return (fd, Int(st.st_size))
+  }
+
+  /// Reads the file with one sink per part, made by `makeSink(part)`, and
+  /// returns the sinks in file order.
+  public func scan<S: VisitSink>(makeSink: (Int) -> S) throws -> (sinks: [S], report: VisitScanReport) {
+    let (fd, size) = try openFile()
+    defer { close(fd) }
     let header = try readHeader(fd: fd, size: size)
     var report = VisitScanReport()
     report.delimiter = header.delimiter
@@ -217,14 +226,8 @@ public struct VisitRecordReader: Sendable {
   /// Which column roles the file's header has (patient, date, clinician,
   /// profession, centre, contact type, fixed doctor); reads only the header.
   public func columnsPresent() throws -> [Bool] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else {
-      throw InputError(file: displayName, problem: "cannot open the file (\(String(cString: strerror(errno))))")
-    }
+    let (fd, size) = try openFile()
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0 else { throw InputError(file: displayName, problem: "cannot read the file") }
-    if st.st_mode & S_IFMT == S_IFDIR { throw InputError(file: displayName, problem: "is a folder, expected a CSV file of visits") }
-    return try readHeader(fd: fd, size: Int(st.st_size)).index.map { $0 >= 0 }
+    return try readHeader(fd: fd, size: size).index.map { $0 >= 0 }
   }
 }

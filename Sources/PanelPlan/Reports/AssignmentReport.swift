@@ -146,37 +146,28 @@ public enum AssignmentReport {
     let n = input.patients.count
     let weighted = input.patients.needWeight.reduce(0.0) { $0 + Double($1) }
     var out = Verdicts.assignment(list.coverage(of: input.patients), changes: list.changes)
+    // One text, each phrase in the report's language.
     let sv = ReportLanguage.current == .sv
-    if sv {
-      out += "Vårdcentral: \(c.centreName) (\(c.centreId))\n"
-      out += "Kapacitet: \(c.capacityView == .guideline ? "riktvärdet" : "arbetstiden"), högsta fyllnadsgrad \(F.fixed(c.fillLimit, decimals: 2)); slumpfrö \(c.seed)"
-      if !c.removed.isEmpty { out += "; utan \(c.removed.joined(separator: ", "))" }
-      out += "\n"
-      out += "Patienter: \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) vårdtyngdsviktade); ålder år \(input.ageYear)\n"
-      if let w = c.window {
-        out += "Besök \(w): \(F.grouped(Double(input.visitRowsInWindow))) rader, \(F.grouped(Double(input.visitRowsCounted))) hos vårdcentralens läkare och personal\n"
-      } else {
-        out += "Besök: inga angivna (ingen preferens för mest träffad läkare)\n"
-      }
-      out += "\nListor mot kapaciteten (vårdtyngdsviktade patienter)\n" + doctorTable(list, clinicians: clinicians).render()
-      out += "\nVem som har fast läkarkontakt\n" + groupTable(list.coverage(of: input.patients)).render()
-      let ch = list.changes
-      out += "\nRelationer: \(F.grouped(Double(ch.before))) före; \(F.grouped(Double(ch.kept))) behålls, \(F.grouped(Double(ch.moved))) flyttas, \(F.grouped(Double(ch.ended))) avslutas; \(F.grouped(Double(ch.new))) nya\n"
+    func l(_ en: String, _ swedish: String) -> String { sv ? swedish : en }
+    out += l("Care centre", "Vårdcentral") + ": \(c.centreName) (\(c.centreId))\n"
+    out += l("Capacity: ", "Kapacitet: ")
+      + (c.capacityView == .guideline ? l("guideline view, fill limit ", "riktvärdet, högsta fyllnadsgrad ") : l("working-time view, fill limit ", "arbetstiden, högsta fyllnadsgrad "))
+      + "\(F.fixed(c.fillLimit, decimals: 2))" + l("; seed ", "; slumpfrö ") + "\(c.seed)"
+    if !c.removed.isEmpty { out += l("; without ", "; utan ") + c.removed.joined(separator: ", ") }
+    out += "\n"
+    out += l("Patients", "Patienter") + ": \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) " + l("need-weighted); ages at ", "vårdtyngdsviktade); ålder år ") + "\(input.ageYear)\n"
+    if let w = c.window {
+      out += l("Visits in ", "Besök ") + "\(w): \(F.grouped(Double(input.visitRowsInWindow))) " + l("rows", "rader") + ", \(F.grouped(Double(input.visitRowsCounted))) "
+        + l("with this centre's clinicians", "hos vårdcentralens läkare och personal") + "\n"
     } else {
-      out += "Care centre: \(c.centreName) (\(c.centreId))\n"
-      out += "Capacity: \(c.capacityView == .guideline ? "guideline" : "working-time") view, fill limit \(F.fixed(c.fillLimit, decimals: 2)); seed \(c.seed)"
-      if !c.removed.isEmpty { out += "; without \(c.removed.joined(separator: ", "))" }
-      out += "\n"
-      out += "Patients: \(F.grouped(Double(n))) (\(F.grouped(weighted, decimals: 1)) need-weighted); ages at \(input.ageYear)\n"
-      if let w = c.window {
-        out += "Visits in \(w): \(F.grouped(Double(input.visitRowsInWindow))) rows, \(F.grouped(Double(input.visitRowsCounted))) with this centre's clinicians\n"
-      } else {
-        out += "Visits: none given (no most-seen preference)\n"
-      }
-      out += "\nPanels against capacity (need-weighted patients)\n" + doctorTable(list, clinicians: clinicians).render()
-      out += "\nWho has a fixed doctor\n" + groupTable(list.coverage(of: input.patients)).render()
+      out += l("Visits: none given (no most-seen preference)", "Besök: inga angivna (ingen preferens för mest träffad läkare)") + "\n"
+    }
+    out += "\n" + l("Panels against capacity (need-weighted patients)", "Listor mot kapaciteten (vårdtyngdsviktade patienter)") + "\n" + doctorTable(list, clinicians: clinicians).render()
+    out += "\n" + l("Who has a fixed doctor", "Vem som har fast läkarkontakt") + "\n" + groupTable(list.coverage(of: input.patients)).render()
+    do {
       let ch = list.changes
-      out += "\nRelations: \(F.grouped(Double(ch.before))) before; \(F.grouped(Double(ch.kept))) kept, \(F.grouped(Double(ch.moved))) moved, \(F.grouped(Double(ch.ended))) ended; \(F.grouped(Double(ch.new))) new\n"
+      out += "\n" + l("Relations", "Relationer") + ": \(F.grouped(Double(ch.before))) " + l("before", "före") + "; \(F.grouped(Double(ch.kept))) " + l("kept", "behålls")
+        + ", \(F.grouped(Double(ch.moved))) " + l("moved", "flyttas") + ", \(F.grouped(Double(ch.ended))) " + l("ended", "avslutas") + "; \(F.grouped(Double(ch.new))) " + l("new", "nya") + "\n"
     }
     let ch = list.changes
     var reasons = [Int](repeating: 0, count: PanelAssignment.Reason.allCases.count)
