@@ -8,13 +8,13 @@ enum SimulationBenchmarks {
       Benchmark(name: "simulation/centre-12k-5y", unit: "visits") {
         let sim = CentreSimulation(centre: ExampleCentre.make(), parameters: SimulationParameters(years: 5, warmUpYears: 0))
         let r = sim.run(seed: 1, stream: [0, 0, 0])
-        return (visits(r), r.coc(scope: 0))
+        return (visits(r), r.coc(.doctor))
       },
       Benchmark(name: "simulation/sweden-1y", unit: "visits") {
         let r = RegionSimulation.run(
           region: sweden, parameters: SimulationParameters(years: 1, warmUpYears: 0), seed: 1,
           threads: ProcessInfo.processInfo.activeProcessorCount)
-        return (visits(r.total), r.total.coc(scope: 0) + r.total.assessedWithinGuarantee)
+        return (visits(r.total), r.total.coc(.doctor) + r.total.assessedWithinGuarantee)
       },
     ]
   }

@@ -10,15 +10,45 @@ struct SimulatedYearOutcomeTests {
     return WorkforceProjection(regions: [region], totalName: region.name).run(s)
   }
 
-  @Test func metricsArePresentAndInRange() {
-    let region = ExampleRegion.make()
-    let r = run(region)
-    #expect(r.outcomeNames == YearOutcomeModel.simulatedMetricNames)
+  /// One doctor and no team: every visit is with that doctor, so doctor
+  /// COC, all-contacts COC and the fixed-doctor share are exactly 1 in
+  /// every year (worked by hand: COC = (Σ nⱼ² − N) / (N (N − 1)) = 1 when
+  /// one provider has all N visits).
+  @Test func oneDoctorGivesContinuityOfOne() {
+    let centre = CareCentre(
+      id: "one", name: "One",
+      clinicians: [Clinician(id: "a", role: .gpSpecialist, fte: 1, birthYear: 1980)],
+      population: ListedPopulation(groups: [PatientGroup(profile: PatientProfile(ageBand: .age65to74), count: 400)]))
+    let r = run(Region(name: "R", centres: [centre]), years: 1)
+    #expect(r.outcomeNames == YearOutcomeModel.simulatedMetrics.map(\.column))
     let k = StaffingMetric.allCases.count
     for y in r.years.indices {
-      for (i, name) in r.outcomeNames.enumerated() where name != "waitDaysMean" {
-        let v = r.total.bands[y][k + i].mean
-        #expect(v >= 0 && v <= 1, "\(name) in \(r.years[y]) = \(v)")
+      for metric in [SimulationMetric.coc(.doctor), .coc(.all), .fixedDoctorShare(.doctor)] {
+        let i = r.outcomeNames.firstIndex(of: metric.column)!
+        #expect(r.total.bands[y][k + i].mean == 1, "\(metric.column) in \(r.years[y])")
+      }
+    }
+  }
+
+  /// A region's value is the listed-weighted mean of its centres' values
+  /// (`YearOutcomeModel`), recomputed here from the centre rows.
+  @Test func regionValuesAreListedWeightedMeansOfCentres() {
+    let r = run(ExampleRegion.make())
+    let k = StaffingMetric.allCases.count
+    let centres = r.series.filter { $0.level == .centre }
+    #expect(centres.count > 1)
+    for y in r.years.indices {
+      for i in r.outcomeNames.indices {
+        var weighted = 0.0, listed = 0.0
+        for c in centres {
+          let n = c.band(.listed, yearIndex: y).mean
+          weighted += n * c.bands[y][k + i].mean
+          listed += n
+        }
+        let expected = weighted / listed
+        let total = r.total.bands[y][k + i].mean
+        #expect(expected.isFinite)
+        #expect(abs(total - expected) <= 1e-9 * max(1, abs(expected)), "\(r.outcomeNames[i]) in \(r.years[y])")
       }
     }
   }

@@ -38,29 +38,29 @@ public struct CalibrationValidation: Sendable {
     let summary = Replications.run(sim, count: replications, seed: seed, threads: threads)
     var rows: [Row] = []
     func row(_ name: String, _ observed: Double, _ values: [Double]) {
-      let b = Band(values: values)
+      let b = Summary(values: values)
       let inside: Bool? = observed.isFinite && b.p05.isFinite && b.p95.isFinite ? (observed >= b.p05 - 1e-12 && observed <= b.p95 + 1e-12) : nil
       rows.append(Row(name: name, observed: observed, simulatedMean: b.mean, simulatedLow: b.p05, simulatedHigh: b.p95, inside: inside))
     }
     let results = summary.results
     let seenRatio = results.map { r -> Double in
-      let seen = r.metric("doctorVisitsSeenPerPersonYear") ?? .nan
-      let arising = r.metric("doctorVisitsPerPersonYear") ?? .nan
+      let seen = r[.doctorVisitsSeenPerPersonYear]
+      let arising = r[.doctorVisitsPerPersonYear]
       return arising > 0 ? seen / arising : .nan
     }
     for b in AgeBand.allCases where c.observedVisitsPerPersonYear[b.index].isFinite {
       row("doctor visits per person-year, \(b.rawValue)", c.observedVisitsPerPersonYear[b.index],
           zip(results, seenRatio).map { $0.doctorVisitsPerPersonYear(band: b) * $1 })
     }
-    row("doctor visits per person-year, all", c.observedVisitsPerPersonYearAll, results.map { $0.metric("doctorVisitsSeenPerPersonYear") ?? .nan })
+    row("doctor visits per person-year, all", c.observedVisitsPerPersonYearAll, results.map { $0[.doctorVisitsSeenPerPersonYear] })
     let all = c.continuity.summary(grouping: "all").first
-    row("COC, doctors", all?.doctor.coc?.mean ?? .nan, results.map { $0.coc(scope: 0) })
-    row("UPC, doctors", all?.doctor.upc?.mean ?? .nan, results.map { $0.upc(scope: 0) })
-    row("SECON, doctors", all?.doctor.secon?.mean ?? .nan, results.map { $0.secon(scope: 0) })
-    row("COC, all contacts", all?.all.coc?.mean ?? .nan, results.map { $0.coc(scope: 1) })
-    row("fixed-doctor visit share", all?.doctor.fixedDoctorShare?.mean ?? .nan, results.map { $0.fixedDoctorShare(scope: 0) })
+    row("COC, doctors", all?.doctor.coc?.mean ?? .nan, results.map { $0.coc(.doctor) })
+    row("UPC, doctors", all?.doctor.upc?.mean ?? .nan, results.map { $0.upc(.doctor) })
+    row("SECON, doctors", all?.doctor.secon?.mean ?? .nan, results.map { $0.secon(.doctor) })
+    row("COC, all contacts", all?.all.coc?.mean ?? .nan, results.map { $0.coc(.all) })
+    row("fixed-doctor visit share", all?.doctor.fixedDoctorShare?.mean ?? .nan, results.map { $0.fixedDoctorShare(.doctor) })
     row("share with a fixed doctor", c.listed > 0 ? Double(c.listedWithFixedDoctor) / Double(c.listed) : .nan,
-        results.map { $0.metric("shareWithFixedDoctor") ?? .nan })
+        results.map { $0[.shareWithFixedDoctor] })
     return CalibrationValidation(rows: rows, replications: replications, summary: summary)
   }
 

@@ -20,7 +20,7 @@ extension CentreCalibration {
     let rates = scenario.parameters.demand.doctorVisitsPerYear
     for _ in 0..<rounds {
       let sim = CentreSimulation(centre: scenario.centre, parameters: scenario.parameters)
-      let made = Replications.run(sim, count: replications, seed: seed &+ 0x5EED, threads: threads).band("doctorVisitsSeenPerPersonYear")?.mean ?? .nan
+      let made = Replications.run(sim, count: replications, seed: seed &+ 0x5EED, threads: threads)[.doctorVisitsSeenPerPersonYear].mean
       let ratio = made / observedVisitsPerPersonYearAll
       ratios.append(ratio)
       guard ratio.isFinite, ratio > 0.2, abs(ratio - 1) > 0.005 else { break }

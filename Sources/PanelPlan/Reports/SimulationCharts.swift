@@ -42,10 +42,11 @@ public enum SimulationCharts {
 
   /// The main results with their 5–95% bands, as bars of the means.
   public static func continuity(_ s: ReplicationSummary, language l: ReportLanguage = .en) -> String {
-    let names = ["coc_doctor", "upc_doctor", "secon_doctor", "fixedDoctorShare_doctor", "coc_all", "fixedDoctorShare_all"]
     let labels = ["COC", "UPC", "SECON", l("Visits with the fixed doctor")]
-    let doctor = names.prefix(4).map { s.band($0)?.mean ?? .nan }
-    let all = [s.band("coc_all")?.mean ?? .nan, s.band("upc_all")?.mean ?? .nan, s.band("secon_all")?.mean ?? .nan, s.band("fixedDoctorShare_all")?.mean ?? .nan]
+    func means(_ scope: ContinuityScope) -> [Double] {
+      [s[.coc(scope)].mean, s[.upc(scope)].mean, s[.secon(scope)].mean, s[.fixedDoctorShare(scope)].mean]
+    }
+    let doctor = means(.doctor), all = means(.all)
     return Charts.bars(
       title: l("Continuity"), categories: labels,
       series: [ChartSeries(l("doctor contacts"), values: doctor), ChartSeries(l("all contacts"), values: all)],
@@ -66,14 +67,15 @@ public enum SimulationCharts {
     _ s: ReplicationSummary, _ histogram: KeyPath<SimulationTallies, [[Int]]>, title: String, xLabel: String, language l: ReportLanguage
   ) -> String {
     let bins = SimulationTallies.indexBins
-    var counts = [[Double]](repeating: [Double](repeating: 0, count: bins), count: 2)
-    for r in s.results {
-      for sc in 0..<2 { for i in 0..<bins { counts[sc][i] += Double(r.tallies[keyPath: histogram][sc][i]) } }
+    func shares(_ scope: ContinuityScope) -> [Double] {
+      var counts = [Double](repeating: 0, count: bins)
+      for r in s.results { for i in 0..<bins { counts[i] += Double(r.tallies[keyPath: histogram][scope.tallyIndex][i]) } }
+      let total = max(1, counts.reduce(0, +))
+      return counts.map { $0 / total }
     }
-    let shares = counts.map { c in c.map { $0 / max(1, c.reduce(0, +)) } }
     return Charts.bars(
       title: title, categories: (0..<bins).map { NumberFormat.fixed(Double($0) / Double(bins), decimals: 2) },
-      series: [ChartSeries(l("doctor contacts"), values: shares[0]), ChartSeries(l("all contacts"), values: shares[1])],
+      series: [ChartSeries(l("doctor contacts"), values: shares(.doctor)), ChartSeries(l("all contacts"), values: shares(.all))],
       yLabel: l("Share of patients"), format: { NumberFormat.percent($0, decimals: 0) })
   }
 
@@ -111,17 +113,17 @@ public enum SimulationCharts {
   public static func report(_ s: ReplicationSummary, context c: SimulationReport.Context, language l: ReportLanguage = .en) -> String {
     typealias F = NumberFormat
     var h = HTMLReport(title: l("Simulation") + ": \(c.scenarioName)", language: l)
-    func band(_ name: String, percent: Bool) -> (String, String?) {
-      guard let b = s.band(name) else { return ("–", nil) }
+    func band(_ metric: SimulationMetric, percent: Bool) -> (String, String?) {
+      let b = s[metric]
       let f: (Double) -> String = percent ? { F.percent($0) } : { F.fixed($0, decimals: 2) }
-      return (f(b.mean), "5–95%: \(f(b.low))–\(f(b.high))")
+      return (f(b.mean), "5–95%: \(f(b.p05))–\(f(b.p95))")
     }
-    let coc = band("coc_doctor", percent: false), fixed = band("shareWithFixedDoctor", percent: true)
-    let access = band("assessedWithinGuarantee", percent: true), utilisation = band("doctorUtilisation", percent: true)
+    let coc = band(.coc(.doctor), percent: false), fixed = band(.shareWithFixedDoctor, percent: true)
+    let access = band(.assessedWithinGuarantee, percent: true), utilisation = band(.doctorUtilisation, percent: true)
     // The results that matter most to a patient first: seeing a doctor in
     // time, and care that went elsewhere, beside the assessment the
     // guarantee promises (issue 17).
-    let seen = band("acuteSeenByDoctorWithinGuarantee", percent: true), elsewhere = band("wentElsewhereShare", percent: true)
+    let seen = band(.acuteSeenByDoctorWithinGuarantee, percent: true), elsewhere = band(.wentElsewhereShare, percent: true)
     h.paragraph(ReportLanguage.$current.withValue(l) { Verdicts.simulation(s) }.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "`", with: "\""))
     h.keyNumbers([
       (l("With a fixed doctor"), fixed.0, fixed.1), (l("Continuity index (COC)") + ", " + l("doctor contacts"), coc.0, coc.1),
@@ -147,10 +149,9 @@ public enum SimulationCharts {
       headers: [l("Result"), l("Mean"), "5%", "95%"],
       // The terminal's rows, order and formats (shares as percentages);
       // "–" where a result is undefined (a group nobody is in).
-      rows: SimulationReport.labels.compactMap { m in
-        s.band(m.name).map { b in
-          [Terms.label(m.name, l), SimulationReport.cell(b.mean, m.kind), SimulationReport.cell(b.low, m.kind), SimulationReport.cell(b.high, m.kind)]
-        }
+      rows: SimulationReport.rows.map { m in
+        let b = s[m]
+        return [Terms.label(m.column, l), SimulationReport.cell(b.mean, m.kind), SimulationReport.cell(b.p05, m.kind), SimulationReport.cell(b.p95, m.kind)]
       })
     return h.render()
   }

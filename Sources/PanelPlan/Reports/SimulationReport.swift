@@ -29,49 +29,25 @@ public enum SimulationReport {
     }
   }
 
-  /// Human labels of the metrics and how to show them (share as %, days,
-  /// plain number), in report order.
-  static let labels: [(name: String, label: String, kind: Kind)] = {
-    var l: [(String, String, Kind)] = [
-      ("coc_doctor", "COC, doctors", .index), ("upc_doctor", "UPC, doctors", .index),
-      ("secon_doctor", "SECON, doctors", .index), ("fixedDoctorShare_doctor", "Visits with the fixed doctor, doctors", .share),
-      ("coc_all", "COC, all contacts", .index), ("upc_all", "UPC, all contacts", .index),
-      ("secon_all", "SECON, all contacts", .index), ("fixedDoctorShare_all", "Contacts with the fixed doctor, all", .share),
-      ("assessedWithinGuarantee", "Acute contacts assessed within the guarantee (nurse or doctor)", .share),
-      ("acuteSeenByDoctorWithinGuarantee", "Acute contacts needing a doctor, seen within the guarantee", .share),
-      ("acuteTriagedShare", "Acute contacts triaged by a nurse", .share),
-      ("acuteResolvedByNurseShare", "Acute contacts resolved by the nurse", .share),
-      ("waitDaysMean", "Wait for a doctor, mean (open days, contacts seen)", .number),
-      ("waitDaysP50", "Wait for a doctor, median (open days, contacts seen)", .number),
-      ("waitDaysP90", "Wait for a doctor, 90th pct (open days, contacts seen)", .number),
-      ("seenWithin7Days", "Doctor contacts seen within 7 days (of those seen)", .share),
-      ("wentElsewhereShare", "Doctor contacts that went elsewhere", .share),
-      ("wentElsewhereAcuteShare", "  acute", .share), ("wentElsewherePlannedShare", "  planned", .share),
-      ("doctorUtilisation", "Doctor slots used", .share), ("overflowDayShare", "Overflow: doctors' working days, demand > slots", .share),
-      ("unservedShare", "Doctor contacts still waiting at the end", .share),
-      ("doctorVisitsPerPersonYear", "Doctor contacts arising per person-year (before triage)", .number),
-      ("doctorVisitsNeededPerPersonYear", "Doctor visits needed per person-year (after triage)", .number),
-      ("doctorVisitsSeenPerPersonYear", "Doctor visits made per person-year", .number),
-      ("teamContactsPerPersonYear", "Nurse and other contacts per person-year", .number),
-      ("shareWithFixedDoctor", "With a fixed doctor (target 55%)", .share),
+  /// The results table's rows, in report order (labels and kinds are the
+  /// one table, `SimulationMetric.descriptor`).
+  static let rows: [SimulationMetric] =
+    ContinuityScope.allCases.flatMap { [SimulationMetric.coc($0), .upc($0), .secon($0), .fixedDoctorShare($0)] }
+    + [
+      .assessedWithinGuarantee, .acuteSeenByDoctorWithinGuarantee, .acuteTriagedShare, .acuteResolvedByNurseShare,
+      .waitDaysMean, .waitDaysP50, .waitDaysP90, .seenWithin7Days, .wentElsewhereShare, .wentElsewhereAcuteShare,
+      .wentElsewherePlannedShare, .doctorUtilisation, .overflowDayShare, .unservedShare, .doctorVisitsPerPersonYear,
+      .doctorVisitsNeededPerPersonYear, .doctorVisitsSeenPerPersonYear, .teamContactsPerPersonYear, .shareWithFixedDoctor,
     ]
-    for g in PriorityGroup.allCases {
-      let target = g == .nursingHome ? " (target 80%)" : ""
-      l.append(("shareWithFixedDoctor_\(g.rawValue)", "  \(g.label)\(target)", .share))
-    }
-    l.append(("meetsPopulationTarget", "Replications meeting the 55% target", .share))
-    l.append(("meetsNursingHomeTarget", "Replications meeting the 80% target", .share))
-    return l
-  }()
+    + PriorityGroup.allCases.map { .shareWithFixedDoctorInGroup($0) }
+    + [.meetsPopulationTarget, .meetsNursingHomeTarget]
 
-  enum Kind { case index, share, number }
-
-  static func cell(_ x: Double, _ k: Kind) -> String {
+  static func cell(_ x: Double, _ k: SimulationMetric.Kind) -> String {
     guard x.isFinite else { return "–" }
     switch k {
     case .index: return F.fixed(x, decimals: 3)
     case .share: return F.percent(x)
-    case .number: return F.fixed(x, decimals: 2)
+    case .perPersonYear, .days: return F.fixed(x, decimals: 2)
     }
   }
 
@@ -80,7 +56,7 @@ public enum SimulationReport {
   public static func table(_ s: ReplicationSummary, context c: Context) -> String {
     var out = Verdicts.simulation(s)
     if ReportLanguage.current == .sv {
-      let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
+      let elsewhere = s[.wentElsewhereShare].mean
       out += "Scenario: \(c.scenarioName)\n"
       out += "Vårdcentral: \(c.centreName) (\(c.centreId)), \(F.grouped(Double(c.listed))) listade\n"
       out += "\(c.years) år, \(c.replications) replikering\(c.replications == 1 ? "" : "ar"), slumpfrö \(c.seed); väntetider i öppetdagar\n"
@@ -96,7 +72,7 @@ public enum SimulationReport {
       out += "\(c.years) year\(c.years == 1 ? "" : "s"), \(c.replications) replication\(c.replications == 1 ? "" : "s"), seed \(c.seed); waiting times in open days\n"
       out += "Waiting times are over doctor contacts seen; those that ran out of patience went elsewhere.\n"
       // Issue 13, finding 7: say what the continuity indices leave out.
-      let elsewhere = s.band("wentElsewhereShare")?.mean ?? .nan
+      let elsewhere = s[.wentElsewhereShare].mean
       out += "Continuity counts the visits made at this centre: doctor contacts that went elsewhere"
       out += elsewhere.isFinite ? " (\(F.percent(elsewhere)))" : ""
       out += " are in no index.\n"
@@ -106,9 +82,9 @@ public enum SimulationReport {
       out += "The guarantee: a medical assessment within \(c.guaranteeDays) open days.\n\n"
     }
     var t = TextTable(headers: ["Result", "Mean", "5%", "95%"])
-    for (name, _, kind) in labels {
-      guard let b = s.band(name) else { continue }
-      t.append([Terms.label(name, ReportLanguage.current), cell(b.mean, kind), cell(b.low, kind), cell(b.high, kind)])
+    for m in rows {
+      let b = s[m]
+      t.append([Terms.label(m.column, ReportLanguage.current), cell(b.mean, m.kind), cell(b.p05, m.kind), cell(b.p95, m.kind)])
     }
     out += t.render()
     return out
@@ -117,8 +93,8 @@ public enum SimulationReport {
   /// A sentence relating the doctor visits made to the demand and to the
   /// centre's capacity, so an overloaded result is read as what it is.
   public static func capacityNote(_ s: ReplicationSummary, capacity c: CentreCapacity) -> String {
-    guard let made = s.band("doctorVisitsSeenPerPersonYear")?.mean, let demand = s.band("doctorVisitsNeededPerPersonYear")?.mean,
-      demand > 0, made.isFinite else { return "" }
+    let made = s[.doctorVisitsSeenPerPersonYear].mean, demand = s[.doctorVisitsNeededPerPersonYear].mean
+    guard demand > 0, made.isFinite else { return "" }
     var note = "\nDoctors made \(F.fixed(made, decimals: 2)) visits per person-year of the \(F.fixed(demand, decimals: 2)) needed"
     note += " (\(F.percent(made / demand, decimals: 0)); contacts not resolved by nurse triage)."
     note += " Slots follow the working-time view, the guideline's pace;"
@@ -128,7 +104,8 @@ public enum SimulationReport {
     }
     note += ".\n"
     // Issue 13, finding 7: why `capacity` and `simulate` give different shares.
-    if let has = s.band("shareWithFixedDoctor")?.mean, has.isFinite {
+    let has = s[.shareWithFixedDoctor].mean
+    if has.isFinite {
       note += "`capacity` says \(F.percent(c.shareOfferableWorkingTime)) of the need-weighted list could be offered a fixed doctor"
       note += " (working-time capacity / need-weighted listed); here \(F.percent(has)) of people have one: only those who want one"
       note += " (assignment.wantShare) are assigned, in priority order, until the doctors' panels are full.\n"
@@ -143,18 +120,19 @@ public enum SimulationReport {
   public static func csv(_ s: ReplicationSummary) -> String {
     var w = CSVWriter()
     w.append(csvColumns)
-    for b in s.bands { w.append([b.name, F.machine(b.mean), F.machine(b.low), F.machine(b.high)]) }
+    for (m, b) in s.metricSummaries { w.append([m.column, F.machine(b.mean), F.machine(b.p05), F.machine(b.p95)]) }
     return w.text
   }
 
-  /// A mean and band with nulls where undefined (JSON has no NaN).
+  /// A summary as `simulate`'s JSON writes it: `{mean, low, high}` (the 5%
+  /// and 95% quantiles), null where undefined (JSON has no NaN).
   struct Band: Encodable {
     var mean: Double?, low: Double?, high: Double?
-    init(_ b: MetricBand?) {
-      func f(_ x: Double?) -> Double? { x.flatMap { $0.isFinite ? $0 : nil } }
-      mean = f(b?.mean)
-      low = f(b?.low)
-      high = f(b?.high)
+    init(_ b: Summary) {
+      func f(_ x: Double) -> Double? { x.isFinite ? x : nil }
+      mean = f(b.mean)
+      low = f(b.p05)
+      high = f(b.p95)
     }
     enum CodingKeys: String, CodingKey { case mean, low, high }
     func encode(to encoder: any Encoder) throws {
@@ -215,38 +193,38 @@ public enum SimulationReport {
   /// `{mean, low, high}` object (null where undefined), plus the flat
   /// `metrics` list under the stable names.
   public static func json(_ s: ReplicationSummary, context c: Context) throws -> String {
-    func b(_ n: String) -> Band { Band(s.band(n)) }
-    func scope(_ x: String) -> [String: Band] {
-      ["coc": b("coc_\(x)"), "upc": b("upc_\(x)"), "secon": b("secon_\(x)"), "fixedDoctorShare": b("fixedDoctorShare_\(x)")]
+    func b(_ m: SimulationMetric) -> Band { Band(s[m]) }
+    func scope(_ x: ContinuityScope) -> [String: Band] {
+      ["coc": b(.coc(x)), "upc": b(.upc(x)), "secon": b(.secon(x)), "fixedDoctorShare": b(.fixedDoctorShare(x))]
     }
     var groups: [String: Band] = [:]
-    for g in PriorityGroup.allCases { groups[g.rawValue] = b("shareWithFixedDoctor_\(g.rawValue)") }
+    for g in PriorityGroup.allCases { groups[g.rawValue] = b(.shareWithFixedDoctorInGroup(g)) }
     let doc = Document(
       scenario: c.scenarioName, centre: c.centreName, centreId: c.centreId, listed: c.listed,
       years: c.years, replications: c.replications, seed: c.seed,
-      continuity: ["doctors": scope("doctor"), "allContacts": scope("all")],
+      continuity: ["doctors": scope(.doctor), "allContacts": scope(.all)],
       access: [
-        "assessedWithinGuarantee": b("assessedWithinGuarantee"), "waitDaysMean": b("waitDaysMean"),
-        "waitDaysMedian": b("waitDaysP50"), "waitDaysP90": b("waitDaysP90"),
-        "seenWithin7Days": b("seenWithin7Days"), "unservedShare": b("unservedShare"),
-        "acuteSeenByDoctorWithinGuarantee": b("acuteSeenByDoctorWithinGuarantee"), "acuteTriagedShare": b("acuteTriagedShare"),
-        "acuteResolvedByNurseShare": b("acuteResolvedByNurseShare"), "wentElsewhereShare": b("wentElsewhereShare"),
-        "wentElsewhereAcuteShare": b("wentElsewhereAcuteShare"), "wentElsewherePlannedShare": b("wentElsewherePlannedShare"),
+        "assessedWithinGuarantee": b(.assessedWithinGuarantee), "waitDaysMean": b(.waitDaysMean),
+        "waitDaysMedian": b(.waitDaysP50), "waitDaysP90": b(.waitDaysP90),
+        "seenWithin7Days": b(.seenWithin7Days), "unservedShare": b(.unservedShare),
+        "acuteSeenByDoctorWithinGuarantee": b(.acuteSeenByDoctorWithinGuarantee), "acuteTriagedShare": b(.acuteTriagedShare),
+        "acuteResolvedByNurseShare": b(.acuteResolvedByNurseShare), "wentElsewhereShare": b(.wentElsewhereShare),
+        "wentElsewhereAcuteShare": b(.wentElsewhereAcuteShare), "wentElsewherePlannedShare": b(.wentElsewherePlannedShare),
       ],
       capacity: [
-        "doctorUtilisation": b("doctorUtilisation"), "overflowDayShare": b("overflowDayShare"),
+        "doctorUtilisation": b(.doctorUtilisation), "overflowDayShare": b(.overflowDayShare),
       ],
       demand: [
-        "doctorVisitsPerPersonYear": b("doctorVisitsPerPersonYear"), "doctorVisitsSeenPerPersonYear": b("doctorVisitsSeenPerPersonYear"),
-        "doctorVisitsNeededPerPersonYear": b("doctorVisitsNeededPerPersonYear"),
-        "teamContactsPerPersonYear": b("teamContactsPerPersonYear"),
+        "doctorVisitsPerPersonYear": b(.doctorVisitsPerPersonYear), "doctorVisitsSeenPerPersonYear": b(.doctorVisitsSeenPerPersonYear),
+        "doctorVisitsNeededPerPersonYear": b(.doctorVisitsNeededPerPersonYear),
+        "teamContactsPerPersonYear": b(.teamContactsPerPersonYear),
       ],
       fixedDoctor: .init(
-        share: b("shareWithFixedDoctor"), byGroup: groups,
+        share: b(.shareWithFixedDoctor), byGroup: groups,
         targets: ["population": FixedDoctorTargets.population, "nursingHome": FixedDoctorTargets.nursingHome],
-        meetsTargets: ["population": b("meetsPopulationTarget"), "nursingHome": b("meetsNursingHomeTarget")]),
+        meetsTargets: ["population": b(.meetsPopulationTarget), "nursingHome": b(.meetsNursingHomeTarget)]),
       waitDistribution: waitDistribution(s),
-      metrics: s.bands.map { .init(name: $0.name, band: Band($0)) })
+      metrics: s.metricSummaries.map { .init(name: $0.column, band: Band($1)) })
     return String(decoding: try JSONInput.encode(doc), as: UTF8.self)
   }
 }

@@ -63,12 +63,13 @@ public enum StaffingCharts {
   /// (`panelplan project --simulate`); nil otherwise.
   public static func simulatedOutcomes(_ r: ProjectionResult, language l: ReportLanguage = .en) -> String? {
     let k = StaffingMetric.allCases.count
-    let wanted: [(String, String)] = [
-      ("coc_doctor", "Continuity index (COC)"), ("fixedDoctorShare_doctor", "Visits with the fixed doctor"),
-      ("assessedWithinGuarantee", "Assessed within the care guarantee"), ("doctorUtilisation", "Doctor utilisation"),
+    let wanted: [(SimulationMetric, String)] = [
+      (.coc(.doctor), "Continuity index (COC)"), (.fixedDoctorShare(.doctor), "Visits with the fixed doctor"),
+      (.assessedWithinGuarantee, "Assessed within the care guarantee"), (.doctorUtilisation, "Doctor utilisation"),
     ]
-    let lines: [ChartSeries] = wanted.compactMap { name, label in
-      guard let i = r.outcomeNames.firstIndex(of: name) else { return nil }
+    let lines: [ChartSeries] = wanted.compactMap { metric, label in
+      // The projection names its outcome columns; the simulation's are its metrics' machine names.
+      guard let i = r.outcomeNames.firstIndex(of: metric.column) else { return nil }
       let bands = r.years.indices.map { r.total.bands[$0][k + i] }
       return ChartSeries(l(label), values: bands.map(\.mean), band: r.expectedValue ? nil : bands.map { ($0.p05, $0.p95) })
     }

@@ -65,7 +65,7 @@ public enum Terms {
   /// the capacity sweep's, groupings.
   static let englishLabels: [String: String] = {
     var m: [String: String] = [:]
-    for (id, label, _) in SimulationReport.labels { m[id] = label }
+    for metric in SimulationMetric.allCases { m[metric.column] = metric.label }
     let more: [String: String] = [
       "guidelineRatio": "Guideline ratio", "workingTimeRatio": "Working-time ratio",
       "specialistFTEGap": "GP specialist FTE missing", "shareOfferable": "Share that can be offered a fixed doctor",

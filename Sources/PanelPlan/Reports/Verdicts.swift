@@ -48,9 +48,9 @@ extension Verdicts {
   public static func simulation(_ s: ReplicationSummary) -> String {
     let sv = ReportLanguage.current == .sv
     let F = NumberFormat.self
-    func m(_ n: String) -> Double? { s.band(n)?.mean.isFinite == true ? s.band(n)!.mean : nil }
-    guard let fixed = m("shareWithFixedDoctor") else { return "" }
-    let seen = m("acuteSeenByDoctorWithinGuarantee"), elsewhere = m("wentElsewhereShare")
+    func m(_ metric: SimulationMetric) -> Double? { s[metric].mean.isFinite ? s[metric].mean : nil }
+    guard let fixed = m(.shareWithFixedDoctor) else { return "" }
+    let seen = m(.acuteSeenByDoctorWithinGuarantee), elsewhere = m(.wentElsewhereShare)
     // Whole percentages, but a small share is not rounded to "0%".
     func pc(_ x: Double) -> String { F.percent(x, decimals: x > 0 && x < 0.01 ? 1 : 0) }
     let meets = fixed >= 0.55

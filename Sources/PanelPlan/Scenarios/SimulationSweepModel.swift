@@ -33,8 +33,7 @@ public struct SimulationSweepModel: SweepModel {
     return s
   }
 
-  static let simulationMetricNames: [String] =
-    SimulationResult(tallies: SimulationTallies(), years: 1).metrics.map { identifier($0.name) }
+  static let simulationMetricNames: [String] = SimulationMetric.allCases.map { identifier($0.column) }
 
   public var metricNames: [String] { ["guidelineRatio", "doctorFTE"] + Self.simulationMetricNames }
 
@@ -84,6 +83,6 @@ public struct SimulationSweepModel: SweepModel {
     } else {
       result = scenario.simulations[0].run(seed: stream.seed, stream: [UInt64(stream.point), UInt64(stream.replication)])
     }
-    return [scenario.guidelineRatio, scenario.doctorFTE] + result.metrics.map(\.value)
+    return [scenario.guidelineRatio, scenario.doctorFTE] + SimulationMetric.allCases.map { result[$0] }
   }
 }

@@ -4,7 +4,7 @@
 public struct SweepColumn: Sendable, Hashable, CustomStringConvertible {
   public enum Source: Sendable, Hashable {
     case parameter(Int)
-    case metric(Int, statistic: String)
+    case metric(Int, statistic: SummaryStatistic)
   }
 
   public var name: String
@@ -23,10 +23,10 @@ public struct SweepColumn: Sendable, Hashable, CustomStringConvertible {
       return
     }
     var metric = name
-    var statistic = "mean"
-    if let dot = name.lastIndex(of: "."), MetricSummary.statisticNames.contains(String(name[name.index(after: dot)...])) {
+    var statistic = SummaryStatistic.mean
+    if let dot = name.lastIndex(of: "."), let s = SummaryStatistic(rawValue: String(name[name.index(after: dot)...])) {
       metric = String(name[..<dot])
-      statistic = String(name[name.index(after: dot)...])
+      statistic = s
     }
     guard let k = metrics.firstIndex(of: metric) else {
       throw InputError(
@@ -46,7 +46,7 @@ public struct SweepColumn: Sendable, Hashable, CustomStringConvertible {
       default: return .nan
       }
     case .metric(let k, let statistic):
-      return row.metrics[k].statistic(statistic) ?? .nan
+      return row.metrics[k][statistic]
     }
   }
 }

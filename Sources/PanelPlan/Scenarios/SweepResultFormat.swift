@@ -22,7 +22,7 @@ public struct SweepResultFormat: Sendable {
 
   /// CSV column names.
   public var csvColumns: [String] {
-    ["point"] + parameterNames + metricNames.flatMap { m in MetricSummary.statisticNames.map { "\(m)_\($0)" } }
+    ["point"] + parameterNames + metricNames.flatMap { m in SummaryStatistic.allCases.map { "\(m)_\($0.rawValue)" } }
   }
 
   /// Text before the first row.
@@ -45,7 +45,7 @@ public struct SweepResultFormat: Sendable {
       var w = CSVWriter()
       for r in rows {
         var fields = [String(r.point + 1)] + r.parameters.map(Self.csvText)
-        for m in r.metrics { fields += [m.mean, m.p5, m.p50, m.p95].map(NumberFormat.machine) }
+        for m in r.metrics { fields += [m.mean, m.p05, m.p50, m.p95].map(NumberFormat.machine) }
         w.append(fields)
       }
       return w.text
@@ -57,7 +57,7 @@ public struct SweepResultFormat: Sendable {
         o.append(JSONMember("parameters", .object(zip(parameterNames, r.parameters).map { JSONMember($0, $1) })))
         o.append(JSONMember("metrics", .object(zip(metricNames, r.metrics).map { name, m in
           JSONMember(name, .object([
-            JSONMember("mean", .number(m.mean)), JSONMember("p5", .number(m.p5)),
+            JSONMember("mean", .number(m.mean)), JSONMember("p5", .number(m.p05)),
             JSONMember("p50", .number(m.p50)), JSONMember("p95", .number(m.p95)),
           ]))
         })))

@@ -10,7 +10,7 @@ public struct SweepRow: Sendable, Hashable {
   /// One value per parameter, in parameter order.
   public var parameters: [JSONValue]
   /// One summary per metric, in the model's metric order.
-  public var metrics: [MetricSummary]
+  public var metrics: [Summary]
 }
 
 /// Lets another thread watch and stop a running sweep without locks: a
@@ -301,11 +301,17 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
         }
         for k in 0..<metricCount { worker.pointee.values[k * replications + r] = m[k] }
       }
-      var summaries: [MetricSummary] = []
+      var summaries: [Summary] = []
       summaries.reserveCapacity(metricCount)
       for k in 0..<metricCount {
-        for r in 0..<replications { worker.pointee.scratch[r] = worker.pointee.values[k * replications + r] }
-        summaries.append(MetricSummary(summarising: &worker.pointee.scratch))
+        worker.pointee.scratch.removeAll(keepingCapacity: true)
+        for r in 0..<replications { worker.pointee.scratch.append(worker.pointee.values[k * replications + r]) }
+        // A point with an undefined replication is reported undefined, not
+        // summarised over fewer replications: ranking and the Pareto front
+        // compare points, and must not favour one whose bad replications
+        // were undefined (`Summary`'s NaN rule, stricter here).
+        let undefined = worker.pointee.scratch.contains(where: \.isNaN)
+        summaries.append(undefined ? .undefined : Summary(summarising: &worker.pointee.scratch))
       }
       return .success(SweepRow(point: i, parameters: values, metrics: summaries))
     } catch {

@@ -143,14 +143,14 @@ extension SweepShardFile {
     out.reserveCapacity(rowTexts.count)
     for (k, text) in rowTexts.enumerated() {
       var parameters: [JSONValue] = []
-      var metrics: [MetricSummary] = []
+      var metrics: [Summary] = []
       switch header.format {
       case .json:
         let v = try JSONValue.parse(Data(text.utf8), file: path)
         parameters = header.parameterNames.map { v["parameters"]?[$0] ?? .null }
         metrics = header.metricNames.map { name in
           func x(_ s: String) -> Double { v["metrics"]?[name]?[s]?.number ?? .nan }
-          return MetricSummary(mean: x("mean"), p5: x("p5"), p50: x("p50"), p95: x("p95"))
+          return Summary(mean: x("mean"), p05: x("p5"), p50: x("p50"), p95: x("p95"))
         }
       default:
         let f = CSVRecord.fields(text)
@@ -160,7 +160,7 @@ extension SweepShardFile {
         parameters = f[1..<(1 + p)].map(CSVRecord.value)
         // The CSV writer leaves undefined (NaN) values empty.
         let numbers = f[(1 + p)...].map { Double($0) ?? .nan }
-        metrics = (0..<m).map { MetricSummary(mean: numbers[4 * $0], p5: numbers[4 * $0 + 1], p50: numbers[4 * $0 + 2], p95: numbers[4 * $0 + 3]) }
+        metrics = (0..<m).map { Summary(mean: numbers[4 * $0], p05: numbers[4 * $0 + 1], p50: numbers[4 * $0 + 2], p95: numbers[4 * $0 + 3]) }
       }
       out.append(SweepRow(point: rowPoints[k] - 1, parameters: parameters, metrics: metrics))
     }

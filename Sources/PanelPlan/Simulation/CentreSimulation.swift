@@ -9,7 +9,7 @@ import Foundation
 /// ```swift
 /// let sim = CentreSimulation(centre: ExampleCentre.make(), parameters: .init(years: 2))
 /// let r = sim.run(seed: 1, stream: [0, 0, 0])
-/// r.coc(scope: 0)            // mean doctor COC
+/// r.coc(.doctor)             // mean doctor COC
 /// r.assessedWithinGuarantee
 /// ```
 ///
@@ -144,23 +144,21 @@ public struct CentreSimulation: Sendable {
   ///   doctors, v contacts, D open days and c clinicians; memory O(p + v +
   ///   D · c) for this centre only.
   public func run(seed: UInt64, stream: [UInt64]) -> SimulationResult {
-    var run = CentreRun(simulation: self, seed: seed, stream: stream)
+    let p = parameters
+    let calendar = SimulationCalendar(
+      years: max(0, p.warmUpYears) + p.years, publicHolidayDaysPerYear: p.workingTime.publicHolidayDaysPerYear)
+    var rngAssign = Xoshiro256(seed: seed, stream: stream + [0])
+    let assignment = assignmentOverride ?? PatientAssignment.assign(
+      patients: patients, clinicians: centre.clinicians, policy: p.assignment, parameters: capacityParameters,
+      using: &rngAssign)
+    precondition(assignment.doctorOf.count == patients.count && assignment.capacity.count == centre.clinicians.count,
+                 "assignmentOverride must cover this centre's patients and clinicians")
+    var run = CentreRun(
+      parameters: p, clinicians: centre.clinicians, patients: patients, calendar: calendar, assignment: assignment,
+      slotsPerPresentDay: slotsPerPresentDay(load: assignment.load, calendar: calendar),
+      taskSharingShare: effectiveTaskSharingShare, seed: seed, stream: stream)
     run.simulateDays()
     run.computeContinuity()
-    return SimulationResult(tallies: run.t, years: parameters.years)
-  }
-
-  static func add(_ stats: ContinuityStatistics, scope s: Int, hasFixedDoctor: Bool, to t: inout SimulationTallies) {
-    let x = stats.indices(hasFixedDoctor: hasFixedDoctor)
-    t.indexPatients[s] += 1
-    t.cocSum[s] += x.coc ?? 0
-    if let c = x.coc { t.cocHistogram[s][SimulationTallies.indexBin(c)] += 1 }
-    t.upcSum[s] += x.upc ?? 0
-    t.seconSum[s] += x.secon ?? 0
-    if let f = x.fixedDoctorShare {
-      t.fixedSharePatients[s] += 1
-      t.fixedShareSum[s] += f
-      t.fixedShareHistogram[s][SimulationTallies.indexBin(f)] += 1
-    }
+    return SimulationResult(tallies: run.t, years: p.years)
   }
 }

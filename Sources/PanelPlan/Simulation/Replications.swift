@@ -1,41 +1,27 @@
-/// The mean and the 5–95% band of one metric over replications.
-public struct MetricBand: Sendable, Hashable, Codable {
-  /// The metric's stable name (`SimulationResult.metrics`).
-  public var name: String
-  /// Mean over replications where the metric is defined (NaN if none).
-  public var mean: Double
-  /// 5% and 95% quantiles over replications (type 7 interpolation).
-  public var low: Double
-  public var high: Double
-
-  public init(name: String, mean: Double, low: Double, high: Double) {
-    self.name = name
-    self.mean = mean
-    self.low = low
-    self.high = high
-  }
-}
-
-/// The results of several replications, with a band per metric.
+/// The results of several replications, with a `Summary` of every
+/// metric over them (its NaN rule: a replication where a metric is
+/// undefined is left out of that metric's summary).
 public struct ReplicationSummary: Sendable, Hashable {
   /// One result per replication, in replication order.
   public var results: [SimulationResult]
-  /// Per metric, in the order of `SimulationResult.metrics`.
-  public var bands: [MetricBand]
+  /// Per metric, in machine order (`SimulationMetric.allCases`).
+  public var summaries: [Summary]
+
+  private static let position: [SimulationMetric: Int] = Dictionary(
+    uniqueKeysWithValues: SimulationMetric.allCases.enumerated().map { ($1, $0) })
 
   /// Summarises replications: mean and 5–95% band of every metric.
   public init(results: [SimulationResult]) {
     self.results = results
-    let perRun = results.map(\.metrics)
-    let names = perRun.first?.map(\.name) ?? SimulationResult(tallies: .init(), years: 1).metrics.map(\.name)
-    bands = names.enumerated().map { k, name in
-      let b = Band(values: perRun.map { $0[k].value })
-      return MetricBand(name: name, mean: b.mean, low: b.p05, high: b.p95)
-    }
+    let perRun = results.map { r in SimulationMetric.allCases.map { r[$0] } }
+    summaries = SimulationMetric.allCases.indices.map { k in Summary(values: perRun.map { $0[k] }) }
   }
 
-  /// The band of a named metric, nil for an unknown name.
-  public func band(_ name: String) -> MetricBand? { bands.first { $0.name == name } }
+  /// The summary of a metric.
+  public subscript(metric: SimulationMetric) -> Summary { summaries[Self.position[metric]!] }
+
+  /// Every metric with its summary, in machine order.
+  public var metricSummaries: Zip2Sequence<[SimulationMetric], [Summary]> { zip(SimulationMetric.allCases, summaries) }
 }
 
 /// Runs replications of a care centre or a region.

@@ -3,10 +3,13 @@
 /// with that year's doctors and population.
 extension YearOutcomeModel {
   /// The simulation results a projection reports by default.
-  public static let simulatedMetricNames = [
-    "coc_doctor", "coc_all", "fixedDoctorShare_doctor", "assessedWithinGuarantee", "waitDaysMean",
-    "doctorUtilisation", "unservedShare",
+  public static let simulatedMetrics: [SimulationMetric] = [
+    .coc(.doctor), .coc(.all), .fixedDoctorShare(.doctor), .assessedWithinGuarantee, .waitDaysMean,
+    .doctorUtilisation, .unservedShare,
   ]
+
+  /// Their column names in the projection (`YearOutcomeModel.metricNames`).
+  public static var simulatedMetricNames: [String] { simulatedMetrics.map(\.column) }
 
   /// Wraps `CentreSimulation` as a projection's model of care.
   ///
@@ -25,9 +28,10 @@ extension YearOutcomeModel {
   /// - Parameters:
   ///   - regions: the projection's input, for each centre's team.
   ///   - parameters: simulation parameters; `years` is set to 1.
-  ///   - metricNames: `SimulationResult` metric names to report.
+  ///   - metrics: the simulation results to report; the projection names
+  ///     its columns by their machine names.
   public static func simulation(
-    regions: [Region], parameters: SimulationParameters = .init(), metricNames: [String] = simulatedMetricNames
+    regions: [Region], parameters: SimulationParameters = .init(), metrics: [SimulationMetric] = simulatedMetrics
   ) -> YearOutcomeModel {
     var teams: [String: [Clinician]] = [:]
     for r in regions {
@@ -37,7 +41,7 @@ extension YearOutcomeModel {
     base.years = 1
     let team = teams
     let p = base
-    return YearOutcomeModel(metricNames: metricNames) { state in
+    return YearOutcomeModel(metricNames: metrics.map(\.column)) { state in
       var params = p
       // Two task-sharing shares compose as doctor time × (1 − s₁)(1 − s₂).
       let combined = 1 - state.doctorDemandFactor * (1 - p.demand.taskSharingShare)
@@ -52,7 +56,7 @@ extension YearOutcomeModel {
         population: ListedPopulation(groups: groups))
       let result = CentreSimulation(centre: centre, parameters: params)
         .run(seed: state.seed, stream: [UInt64(state.replication), UInt64(state.centreIndex), UInt64(state.yearIndex)])
-      return metricNames.map { result.metric($0) ?? .nan }
+      return metrics.map { result[$0] }
     }
   }
 }

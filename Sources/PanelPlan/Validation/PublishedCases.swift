@@ -306,7 +306,7 @@ public enum PublishedCases {
     return PublishedCase(
       id: "coc.interchangeableDoctors", name: "Mean doctor COC with \(m) interchangeable doctors = 1/\(m)",
       source: "Bice TW, Boxerman SB. Med Care 1977;15:347 (COC); expectation under uniform choice", citation: "Bice-Boxerman 1977",
-      expected: expected, model: r.coc(scope: 0), tolerance: sampleErrorMultiple * se,
+      expected: expected, model: r.coc(.doctor), tolerance: sampleErrorMultiple * se,
       toleranceReason: "\(NumberFormat.machine(sampleErrorMultiple)) standard errors (variance ≤ μ(1 − μ)) over \(Int(patients)) patients",
       assumptions: ["\(n) patients, 2 doctor visits a year for 2 years, no fixed doctor, no absences, slots never short", "seed \(seed)"])
   }

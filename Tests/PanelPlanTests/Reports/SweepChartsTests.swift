@@ -11,7 +11,7 @@ struct SweepChartsTests {
     for a in [1.0, 2.0] {
       for c in [0.0, 1.0] {
         let m = a + 100 * c
-        rows.append(SweepRow(point: rows.count, parameters: [.number(a), .number(10), .number(c)], metrics: [MetricSummary(mean: m, p5: m, p50: m, p95: m)]))
+        rows.append(SweepRow(point: rows.count, parameters: [.number(a), .number(10), .number(c)], metrics: [Summary(mean: m, p05: m, p50: m, p95: m)]))
       }
     }
     let column = try SweepColumn("m", parameters: ["a", "b", "c"], metrics: ["m"])

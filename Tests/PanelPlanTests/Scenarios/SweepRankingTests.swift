@@ -17,7 +17,7 @@ import PanelPlanTestSupport
 }
 
 @Test func columnsResolveParametersMetricsAndStatistics() throws {
-  let row = SweepRow(point: 0, parameters: [.number(5), .string("x")], metrics: [MetricSummary(mean: 1, p5: 0.5, p50: 0.9, p95: 2)])
+  let row = SweepRow(point: 0, parameters: [.number(5), .string("x")], metrics: [Summary(mean: 1, p05: 0.5, p50: 0.9, p95: 2)])
   let params = ["centre.clinicians[role=specialist].count", "label"]
   #expect(try SweepColumn("centre.clinicians[role=specialist].count", parameters: params, metrics: ["coc"]).value(in: row) == 5)
   #expect(try SweepColumn("coc", parameters: params, metrics: ["coc"]).value(in: row) == 1)

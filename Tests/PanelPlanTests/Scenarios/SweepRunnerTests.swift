@@ -55,11 +55,11 @@ func csv<M: SweepModel>(_ p: SweepPlan, _ model: M, threads: Int, batch: Int? = 
     }
     let mean = us.reduce(0, +) / 7
     us.sort()
-    #expect(row.metrics[0] == MetricSummary(mean: Double(i + 1), p5: Double(i + 1), p50: Double(i + 1), p95: Double(i + 1)))
+    #expect(row.metrics[0] == Summary(mean: Double(i + 1), p05: Double(i + 1), p50: Double(i + 1), p95: Double(i + 1)))
     #expect(abs(row.metrics[2].mean - mean) < 1e-12)
     #expect(row.metrics[2].p50 == us[3])
     // Type 7 with n = 7: p5 at h = 0.3, p95 at h = 5.7.
-    #expect(abs(row.metrics[2].p5 - (us[0] + 0.3 * (us[1] - us[0]))) < 1e-12)
+    #expect(abs(row.metrics[2].p05 - (us[0] + 0.3 * (us[1] - us[0]))) < 1e-12)
     #expect(abs(row.metrics[2].p95 - (us[5] + 0.7 * (us[6] - us[5]))) < 1e-12)
   }
 }

@@ -15,14 +15,14 @@ import PanelPlanTestSupport
     let r = sim.run(seed: 7, stream: [0, 0, 0])
     #expect(r.tallies.coverage.share == 1)
     #expect(r.tallies.indexPatients[0] > 250)
-    #expect(r.coc(scope: 0) == 1)
-    #expect(r.upc(scope: 0) == 1)
-    #expect(r.secon(scope: 0) == 1)
-    #expect(r.fixedDoctorShare(scope: 0) == 1)
+    #expect(r.coc(.doctor) == 1)
+    #expect(r.upc(.doctor) == 1)
+    #expect(r.secon(.doctor) == 1)
+    #expect(r.fixedDoctorShare(.doctor) == 1)
     #expect(r.assessedWithinGuarantee == 1)
     #expect(r.tallies.unservedDoctorContacts == 0)
     // No team: all-contacts indices equal the doctors-only ones.
-    #expect(r.coc(scope: 1) == 1)
+    #expect(r.coc(.all) == 1)
   }
 
   /// No fixed doctors, m equal doctors with free slots every day, choice at
@@ -44,9 +44,9 @@ import PanelPlanTestSupport
     #expect(patients > 1_800)
     // Per-patient COC has a standard deviation below 0.25 at N ≥ 2 here, so
     // the mean of ~1,900 has a standard error below 0.006; allow 0.025.
-    #expect(abs(r.coc(scope: 0) - 1 / Double(m)) < 0.025)
-    #expect(abs(r.secon(scope: 0) - 1 / Double(m)) < 0.025)
-    #expect(r.fixedDoctorShare(scope: 0).isNaN)
+    #expect(abs(r.coc(.doctor) - 1 / Double(m)) < 0.025)
+    #expect(abs(r.secon(.doctor) - 1 / Double(m)) < 0.025)
+    #expect(r.fixedDoctorShare(.doctor).isNaN)
   }
 
   /// Nurses feed the all-contacts scope: one doctor (fixed for everyone)
@@ -64,11 +64,11 @@ import PanelPlanTestSupport
     var sim = CentreSimulation(centre: centre, parameters: p)
     sim.slotsPerPresentDayOverride = [100, 0]
     let r = sim.run(seed: 4, stream: [0])
-    #expect(r.coc(scope: 0) == 1)
+    #expect(r.coc(.doctor) == 1)
     #expect(r.tallies.indexPatients[1] > 1_800)
     // Standard error of the mean below 0.006 (per-patient sd < 0.25); allow 0.025.
-    #expect(abs(r.coc(scope: 1) - 0.5) < 0.025)
-    #expect(abs(r.fixedDoctorShare(scope: 1) - 0.5) < 0.025)
+    #expect(abs(r.coc(.all) - 0.5) < 0.025)
+    #expect(abs(r.fixedDoctorShare(.all) - 0.5) < 0.025)
     #expect(abs(Double(r.tallies.nurseContacts) / Double(r.tallies.doctorContacts) - 1) < 0.05)
   }
 

@@ -100,8 +100,8 @@ import PanelPlanTestSupport
     #expect(r.assessedWithinGuarantee == 1)
     #expect(r.acuteSeenByDoctorWithinGuarantee == 1)
     #expect(t.acuteBooked == t.acuteContacts - t.acuteResolvedByNurse)
-    #expect(r.coc(scope: 0) == 1)
-    #expect(r.coc(scope: 1) < 1)
+    #expect(r.coc(.doctor) == 1)
+    #expect(r.coc(.all) < 1)
     #expect(r.wentElsewhereShare == 0)
     #expect(t.unservedDoctorContacts == 0)
   }

@@ -49,14 +49,14 @@ import PanelPlanTestSupport
     var small = ExampleCentre.make()
     small.population.groups = small.population.groups.map { PatientGroup(profile: $0.profile, count: $0.count / 10) }
     let s = Replications.run(CentreSimulation(centre: small, parameters: .init()), count: 6, seed: 1, threads: 2)
-    let coc = s.results.map { $0.coc(scope: 0) }
-    let b = s.band("coc_doctor")!
+    let coc = s.results.map { $0.coc(.doctor) }
+    let b = s[.coc(.doctor)]
     #expect(abs(b.mean - coc.reduce(0, +) / 6) < 1e-12)
-    #expect(b.low <= b.mean && b.mean <= b.high)
+    #expect(b.p05 <= b.mean && b.mean <= b.p95)
     // Type 7 with n = 6: h = 5 · 0.05 = 0.25 for the 5% point, 4.75 for 95%.
     let x = coc.sorted()
-    #expect(abs(b.low - (x[0] + 0.25 * (x[1] - x[0]))) < 1e-12)
-    #expect(abs(b.high - (x[4] + 0.75 * (x[5] - x[4]))) < 1e-12)
+    #expect(abs(b.p05 - (x[0] + 0.25 * (x[1] - x[0]))) < 1e-12)
+    #expect(abs(b.p95 - (x[4] + 0.75 * (x[5] - x[4]))) < 1e-12)
   }
 
   /// Metric names are stable API: the first ones and their order.
@@ -68,5 +68,30 @@ import PanelPlanTestSupport
     ])
     #expect(names.contains("shareWithFixedDoctor_nursing-home"))
     #expect(Set(names).count == names.count)
+    // Each name reads back as its metric, and the table covers every case.
+    for m in SimulationMetric.allCases { #expect(SimulationMetric(column: m.column) == m) }
+    #expect(names.count == 4 * ContinuityScope.allCases.count + 21 + PriorityGroup.allCases.count)
+  }
+
+  /// Results are read by metric: each accessor agrees with the tallies it
+  /// is a ratio of, worked by hand.
+  @Test func metricsAreRatiosOfTheirTallies() {
+    var t = SimulationTallies()
+    t.indexPatients = [4, 5]
+    t.cocSum = [2, 1]
+    t.doctorContacts = 40
+    t.acuteContacts = 10
+    t.wentElsewherePlanned = 3
+    t.wentElsewhereAcute = 2
+    t.unservedDoctorContacts = 4
+    let r = SimulationResult(tallies: t, years: 1)
+    #expect(r[.coc(.doctor)] == 0.5)
+    #expect(r[.coc(.all)] == 0.2)
+    #expect(r[.wentElsewhereShare] == 5.0 / 40)
+    #expect(r[.wentElsewhereAcuteShare] == 0.2)
+    #expect(r[.wentElsewherePlannedShare] == 0.1)
+    #expect(r[.unservedShare] == 0.1)
+    #expect(r[.upc(.doctor)] == 0)
+    #expect(r[.fixedDoctorShare(.doctor)].isNaN)
   }
 }

@@ -17,7 +17,7 @@ import PanelPlanTestSupport
       return t
     }(), years: 1)
     #expect(r.assessedWithinGuarantee == 0.7)
-    #expect(r.metric("assessedWithinGuarantee") == 0.7)
-    #expect(r.metric("assessedWithin3Days") == nil)
+    #expect(r[SimulationMetric(column: "assessedWithinGuarantee")!] == 0.7)
+    #expect(SimulationMetric(column: "assessedWithin3Days") == nil)
   }
 }

@@ -8,9 +8,9 @@ import PanelPlanTestSupport
   // p = 0.5:  h = 3.5, 3 + 0.5 (4 - 3) = 3.5
   // p = 0.95: h = 6.65, 6 + 0.65 (9 - 6) = 7.95 (R: quantile(x, .95) = 7.95)
   var xs: [Double] = [3, 1, 4, 1, 5, 9, 2, 6]
-  let s = MetricSummary(summarising: &xs)
+  let s = Summary(summarising: &xs)
   #expect(s.mean == 31.0 / 8)
-  #expect(s.p5 == 1)
+  #expect(s.p05 == 1)
   #expect(s.p50 == 3.5)
   #expect(abs(s.p95 - 7.95) < 1e-12)
 }
@@ -25,7 +25,7 @@ import PanelPlanTestSupport
   #expect(abs(Quantiles.type7(ten, 0.05) - 1.45) < 1e-12)
   #expect(abs(Quantiles.type7(ten, 0.95) - 9.55) < 1e-12)
   var one: [Double] = [7]
-  #expect(MetricSummary(summarising: &one) == MetricSummary(mean: 7, p5: 7, p50: 7, p95: 7))
+  #expect(Summary(summarising: &one) == Summary(mean: 7, p05: 7, p50: 7, p95: 7))
 }
 
 @Test func summaryMatchesADirectComputationOnRandomSamples() {
@@ -34,7 +34,7 @@ import PanelPlanTestSupport
     let n = 1 + rng.nextIndex(40)
     var xs = (0..<n).map { _ in (rng.nextUnit() * 100).rounded() / 4 }
     let original = xs
-    let s = MetricSummary(summarising: &xs)
+    let s = Summary(summarising: &xs)
     // Direct: the 1-based definition, Q(p) = x_j + g (x_{j+1} - x_j),
     // j = floor((n - 1) p) + 1, g its fraction (Hyndman and Fan 1996).
     let sorted = original.sorted()
@@ -44,18 +44,24 @@ import PanelPlanTestSupport
       let g = m - Double(j)
       return j >= n ? sorted[n - 1] : (1 - g) * sorted[j - 1] + g * sorted[j]
     }
-    #expect(abs(s.p5 - direct(0.05)) < 1e-9)
+    #expect(abs(s.p05 - direct(0.05)) < 1e-9)
     #expect(abs(s.p50 - direct(0.5)) < 1e-9)
     #expect(abs(s.p95 - direct(0.95)) < 1e-9)
     #expect(abs(s.mean - original.reduce(0, +) / Double(n)) < 1e-9)
   }
 }
 
-@Test func equalValuesHaveExactlyThatMeanAndNaNPoisonsTheSummary() {
+@Test func equalValuesHaveExactlyThatMeanAndNaNIsLeftOut() {
   var same = [Double](repeating: 5.3, count: 20)
-  #expect(MetricSummary(summarising: &same).mean == 5.3)
+  #expect(Summary(summarising: &same).mean == 5.3)
+  // The NaN rule: undefined replications are left out (mean of 1 and 3).
   var withNaN: [Double] = [1, .nan, 3]
-  #expect(MetricSummary(summarising: &withNaN).p50.isNaN)
+  let s = Summary(summarising: &withNaN)
+  #expect(s.mean == 2 && s.p50 == 2)
+  #expect(abs(s.p05 - 1.1) < 1e-12 && abs(s.p95 - 2.9) < 1e-12)
+  #expect(Summary(values: [.nan, .nan]).mean.isNaN)
+  // An infinity among unequal values has no mean.
+  #expect(Summary(values: [1, .infinity]).mean.isNaN)
   var infinite: [Double] = [.infinity, .infinity]
-  #expect(MetricSummary(summarising: &infinite).p50 == .infinity)
+  #expect(Summary(summarising: &infinite).p50 == .infinity)
 }
