@@ -102,11 +102,11 @@ private func twoDoctorCentre(listed: Int = 2_200) -> CareCentre {
     var sim = CentreSimulation(centre: centre, parameters: p)
     sim.slotsPerPresentDayOverride = Array(repeating: 100, count: m)
     let r = sim.run(seed: 2026, stream: [0])
-    let coc = r.coc(scope: 0)
+    let coc = r.coc(.doctor)
     #expect(abs(coc - 1.0 / Double(m)) < 0.03, "COC \(coc)")
-    #expect(r.fixedDoctorShare(scope: 0).isNaN || r.fixedDoctorShare(scope: 0) == 0)
+    #expect(r.fixedDoctorShare(.doctor).isNaN || r.fixedDoctorShare(.doctor) == 0)
     let again = sim.run(seed: 2026, stream: [0])
-    #expect(again.coc(scope: 0) == coc)
+    #expect(again.coc(.doctor) == coc)
   }
 }
 
@@ -154,7 +154,7 @@ private func twoDoctorCentre(listed: Int = 2_200) -> CareCentre {
     #expect(rows.map(\.point) == [0, 1, 2])
     for (row, n) in zip(rows, counts) {
       #expect(abs(row.metrics[ratio].mean - n / 1_100) < 1e-12)
-      #expect(row.metrics[ratio].p5 == row.metrics[ratio].p95)
+      #expect(row.metrics[ratio].p05 == row.metrics[ratio].p95)
     }
   }
 }
