@@ -31,9 +31,9 @@ public enum WorkingTimeSensitivity {
     public var panelAtZero: Double?
   }
 
-  /// Each default with its source. (Key paths are immutable values; the
-  /// array is a constant, so sharing it across threads is safe.)
-  nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool, source: String)] = [
+  /// Each default with its source. Key-path literals of stored properties
+  /// are `Sendable` (SE-0418), so the table is a plain constant.
+  static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double> & Sendable, unit: String, zero: Bool, source: String)] = [
     ("hoursPerWeekFullTime", \.hoursPerWeekFullTime, "h/week", false,
      "Working Hours Act (arbetstidslagen): 40 h ordinary weekly working time"),
     ("vacationDaysPerYear", \.vacationDaysPerYear, "days", true,

@@ -1,4 +1,4 @@
-import Dispatch
+import Synchronization
 
 /// A lever of a joint recruitment plan (issue 19): each is a constant
 /// yearly amount, searched in integer steps.
@@ -160,19 +160,16 @@ public struct JointRecruitmentPlanner: Sendable {
     if reps == 1 { return shareMeeting(steps: steps, year: year) >= confidence - 1e-12 }
     let need = max(1, Int((confidence * Double(reps) - 1e-9).rounded(.up)))
     let allowedFailures = reps - need
-    let failures = StepBox(count: 1)
-    failures.set(0, 0)
+    let failures = Atomic<Int>(0)
     let fixed = s
-    let run: @Sendable (Int) -> Void = { [projection, target] r in
-      if (failures.values[0] ?? 0) > allowedFailures { return }
+    Parallel.forEach(count: reps) { [projection, target] r in
+      if failures.load(ordering: .relaxed) > allowedFailures { return }
       let perCentre = projection.runReplication(r, fixed, parallelCentres: false)
       var total = StaffingTotals()
       for c in perCentre { total.add(c[y]) }
-      let met = target.isMet(by: total)
-      if !met { failures.increment(0) }
+      if !target.isMet(by: total) { failures.add(1, ordering: .relaxed) }
     }
-    DispatchQueue.concurrentPerform(iterations: reps, execute: run)
-    return (failures.values[0] ?? 0) <= allowedFailures
+    return failures.load(ordering: .relaxed) <= allowedFailures
   }
 
   /// The least-cost plan meeting the target in `year`, or nil when the
