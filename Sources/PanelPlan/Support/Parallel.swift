@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The one place where PanelPlan runs loops on several threads, and the only
-/// file of the library that holds unsafe pointer code (issue 12, item 4).
+/// The one place where PanelPlan runs loops on several threads, and the one
+/// file of the library for unsafe pointer code (issue 12, item 4).
 ///
 /// Every parallel loop here has the same shape: indices `0..<count` are
 /// claimed from one atomic counter by workers of
@@ -16,8 +16,10 @@ import Synchronization
 ///
 /// ## Why it is race-free
 ///
-/// 1. Each index is handed to exactly one worker: claims come from one
-///    `Atomic<Int>` by `wrappingAdd`, which returns every value once.
+/// 1. Each index is handed to exactly one worker: claims (one index, or a
+///    chunk of consecutive ones) start where one `Atomic<Int>`'s
+///    `wrappingAdd` says, which returns every value once, so no two claimed
+///    ranges overlap.
 /// 2. A worker writes only the slots of the indices it claimed, and only
 ///    the state of its own worker number (`concurrentPerform` runs each
 ///    worker number once). No two threads ever touch the same element;
@@ -29,9 +31,10 @@ import Synchronization
 ///    which happens after every worker has finished.
 ///
 /// The only concurrency escape that makes this possible is `DisjointSlots`
-/// below, which hands an array's buffer to the workers. Code elsewhere in
-/// the library uses these functions instead of its own
-/// `@unchecked Sendable` wrappers or `nonisolated(unsafe)` pointers.
+/// below, which hands an array's buffer to the workers; rules 1–4 are why
+/// the compiler may take our word for it. Code elsewhere in the library
+/// uses these functions (or `DisjointSlots` through `withDisjointSlots`)
+/// instead of pointer wrappers of its own.
 ///
 /// ```swift
 /// let squares = Parallel.map(count: 1_000, threads: 4) { i in i * i }
