@@ -1,4 +1,3 @@
-
 /// What a region wants to reach.
 public enum StaffingTarget: Sendable, Hashable {
   /// Weighted listed per guideline capacity at most this (1.0 = the guideline).

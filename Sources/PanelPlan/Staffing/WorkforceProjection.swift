@@ -1,4 +1,3 @@
-
 /// A doctor in a projection. `weight` is the expected presence: 1 at the
 /// start and in stochastic runs (a doctor who leaves is removed), a
 /// probability in expected-value runs.
