@@ -7,6 +7,9 @@ import PackageDescription
 
 let package = Package(
   name: "PanelPlan",
+  // Atomic and Mutex (Synchronization) need macOS 15; Linux has them with
+  // the Swift 6 toolchain.
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "PanelPlan", targets: ["PanelPlan"]),
     .executable(name: "panelplan", targets: ["panelplan"]),

@@ -1,5 +1,6 @@
 import Foundation
 import PanelPlan
+import Synchronization
 
 /// A progress line on standard error while a long command runs, written only
 /// when standard error is a terminal (never into files, pipes or tests).
@@ -8,13 +9,15 @@ import PanelPlan
 /// as `elapsed × left / done` once at least one unit is done; without one it
 /// shows the time elapsed and says the time left is not known, rather than
 /// guess. Nothing is shown for runs shorter than a second.
-final class TerminalProgress: @unchecked Sendable {
+///
+/// The drawing thread and `stop()` share one `Mutex`, so the line is never
+/// drawn after it was cleared.
+final class TerminalProgress: Sendable {
   private let label: String
   private let counter: ProgressCounter?
   private let start = Date()
-  private let lock = NSLock()
-  private var stopped = false
-  private var shown = false
+  /// Whether `stop()` was called, and whether a line was drawn (to clear).
+  private let state = Mutex<(stopped: Bool, shown: Bool)>((false, false))
 
   /// Starts the line for `label`, or returns nil when stderr is not a terminal.
   static func start(_ label: String, counter: ProgressCounter? = nil) -> TerminalProgress? {
@@ -33,11 +36,13 @@ final class TerminalProgress: @unchecked Sendable {
   private func loop() {
     Thread.sleep(forTimeInterval: 1)
     while true {
-      lock.lock()
-      if stopped { lock.unlock(); return }
-      shown = true
-      FileHandle.standardError.write(Data(line().utf8))
-      lock.unlock()
+      let stopped = state.withLock { s in
+        if s.stopped { return true }
+        s.shown = true
+        FileHandle.standardError.write(Data(line().utf8))
+        return false
+      }
+      if stopped { return }
       Thread.sleep(forTimeInterval: 0.5)
     }
   }
@@ -61,9 +66,9 @@ final class TerminalProgress: @unchecked Sendable {
 
   /// Clears the line; call when the work is done.
   func stop() {
-    lock.lock()
-    stopped = true
-    if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    lock.unlock()
+    state.withLock { s in
+      s.stopped = true
+      if s.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
   }
 }

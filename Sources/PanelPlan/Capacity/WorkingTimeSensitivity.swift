@@ -30,10 +30,10 @@ public enum WorkingTimeSensitivity {
     public var panelAtZero: Double?
   }
 
-  /// Each default, in the order `capacity --hours` prints them. (Key paths are
-  /// immutable values; the array is a constant, so sharing it across
-  /// threads is safe.)
-  nonisolated(unsafe) static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double>, unit: String, zero: Bool)] = [
+  /// Each default, in the order `capacity --hours` prints them. Key-path
+  /// literals of stored properties are `Sendable` (SE-0418), so the table
+  /// is a plain constant.
+  static let items: [(name: String, path: WritableKeyPath<WorkingTimeParameters, Double> & Sendable, unit: String, zero: Bool)] = [
     ("hoursPerWeekFullTime", \.hoursPerWeekFullTime, "h/week", false),
     ("vacationDaysPerYear", \.vacationDaysPerYear, "days", true),
     ("publicHolidayDaysPerYear", \.publicHolidayDaysPerYear, "days", true),

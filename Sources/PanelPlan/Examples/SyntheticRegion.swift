@@ -57,21 +57,6 @@ public struct SyntheticRegion: Sendable {
     })
   }
 
-  /// A draw from a Poisson distribution (Knuth's method for small means,
-  /// a rounded normal approximation above 30).
-  static func poisson(_ mean: Double, _ rng: inout Xoshiro256) -> Int {
-    guard mean > 0 else { return 0 }
-    if mean > 30 {
-      let u1 = max(rng.nextUnit(), 1e-300), u2 = rng.nextUnit()
-      let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-      return max(0, Int((mean + z * mean.squareRoot()).rounded()))
-    }
-    let limit = exp(-mean)
-    var k = 0
-    var p = rng.nextUnit()
-    while p > limit { k += 1; p *= rng.nextUnit() }
-    return k
-  }
 
   func centre(id: String, name: String, region: String, listed: Int, rng: inout Xoshiro256) -> CareCentre {
     // Population groups.
@@ -84,7 +69,7 @@ public struct SyntheticRegion: Sendable {
 
     // Staff.
     var clinicians: [Clinician] = []
-    let specialists = max(1, SyntheticRegion.poisson(Double(listed) / residentsPerSpecialist, &rng))
+    let specialists = max(1, poisson(mean: Double(listed) / residentsPerSpecialist, using: &rng))
     let fteChoices: [(Double, Double)] = [(1.0, 0.45), (0.9, 0.20), (0.8, 0.20), (0.6, 0.10), (0.5, 0.05)]
     // Age bins of specialists (lower age, share): a bulge in the 50s and 60s.
     let ageBins: [(Int, Double)] = [(32, 0.04), (35, 0.10), (40, 0.14), (45, 0.15), (50, 0.16), (55, 0.15), (60, 0.16), (65, 0.10)]
@@ -101,7 +86,7 @@ public struct SyntheticRegion: Sendable {
         id: "\(id)-gp\(k + 1)", role: .gpSpecialist, fte: pick(fteChoices), duties: duties,
         yearsOfExperience: Double(max(0, age - 35)), birthYear: year - age))
     }
-    let trainees = SyntheticRegion.poisson(Double(specialists) * traineesPerSpecialist, &rng)
+    let trainees = poisson(mean: Double(specialists) * traineesPerSpecialist, using: &rng)
     for k in 0..<trainees {
       let age = 28 + rng.nextIndex(18)
       let progress = (Double(rng.nextIndex(10)) + 0.5) / 10

@@ -88,16 +88,16 @@ public struct SyntheticVisits: Sendable {
     var visits: [Visit] = []
     for (i, p) in patients.enumerated() {
       let mean = d.doctorVisitsPerYear(ageBand: p.profile.ageBand.index, needWeight: p.profile.needWeight) * exposureYears
-      for _ in 0..<Self.poisson(mean, &rng) {
+      for _ in 0..<poisson(mean: mean, using: &rng) {
         var doctor = p.fixedDoctorId
         if doctor == nil || rng.nextUnit() >= fixedDoctorVisitShare { doctor = pick(doctors)?.id ?? "doctor" }
         visits.append(Visit(day: weekdays[rng.nextIndex(weekdays.count)], patient: Int32(i), clinician: doctor!, profession: 0, acute: rng.nextUnit() < d.acuteShare))
       }
-      for _ in 0..<Self.poisson(mean * d.nurseContactsPerDoctorContact, &rng) {
+      for _ in 0..<poisson(mean: mean * d.nurseContactsPerDoctorContact, using: &rng) {
         let who = nurses.isEmpty ? "nurse" : nurses[rng.nextIndex(nurses.count)].id
         visits.append(Visit(day: weekdays[rng.nextIndex(weekdays.count)], patient: Int32(i), clinician: who, profession: 1, acute: false))
       }
-      for _ in 0..<Self.poisson(mean * d.otherContactsPerDoctorContact, &rng) {
+      for _ in 0..<poisson(mean: mean * d.otherContactsPerDoctorContact, using: &rng) {
         let who = others.isEmpty ? "other" : others[rng.nextIndex(others.count)].id
         visits.append(Visit(day: weekdays[rng.nextIndex(weekdays.count)], patient: Int32(i), clinician: who, profession: 2, acute: false))
       }
@@ -121,21 +121,5 @@ public struct SyntheticVisits: Sendable {
     var c = centre
     c.population = ListedPopulation(patients: patients)
     return Output(visitsCSV: v, patientsCSV: pc, centre: c, visits: visits.count)
-  }
-
-  /// A Poisson draw: Knuth's product of uniforms below a mean of 30, else
-  /// the normal approximation (rounded, at least 0), ample for visit counts.
-  static func poisson(_ mean: Double, _ rng: inout Xoshiro256) -> Int {
-    guard mean > 0 else { return 0 }
-    if mean < 30 {
-      let limit = exp(-mean)
-      var k = 0
-      var p = rng.nextUnit()
-      while p > limit { k += 1; p *= rng.nextUnit() }
-      return k
-    }
-    let u1 = max(rng.nextUnit(), 1e-300), u2 = rng.nextUnit()
-    let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
-    return max(0, Int((mean + z * mean.squareRoot()).rounded()))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The one table of terms: every label a table, verdict or report shows,
 /// with its Swedish form. `ReportLanguage.swedish` holds the report labels
@@ -8,13 +9,12 @@ import Foundation
 /// A test runs every command and report in Swedish under `Terms.$audit` and
 /// expects no label without a translation.
 public enum Terms {
-  /// Collects labels that had no translation (tests).
-  public final class Audit: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _missing: Set<String> = []
+  /// Collects labels that had no translation (tests), from any thread.
+  public final class Audit: Sendable {
+    private let labels = Mutex<Set<String>>([])
     public init() {}
-    public var missing: Set<String> { lock.lock(); defer { lock.unlock() }; return _missing }
-    func record(_ s: String) { lock.lock(); _missing.insert(s); lock.unlock() }
+    public var missing: Set<String> { labels.withLock { $0 } }
+    func record(_ s: String) { _ = labels.withLock { $0.insert(s) } }
   }
 
   /// The audit in force, nil outside tests.

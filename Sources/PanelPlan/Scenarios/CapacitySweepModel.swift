@@ -148,38 +148,4 @@ public struct CapacitySweepModel: SweepModel {
       c.employedDoctorFTE, s.demandPerDay, s.slotsPerDay, s.overflowFrequency,
     ]
   }
-
-  /// A Poisson(λ) variate: inversion by sequential search for λ < 10,
-  /// Hörmann's transformed rejection with squeeze (PTRS, 1993) above, whose
-  /// cost does not grow with λ.
-  public static func poisson(mean lambda: Double, using rng: inout Xoshiro256) -> Int {
-    guard lambda > 0 else { return 0 }
-    if lambda < 10 {
-      var k = 0
-      var p = exp(-lambda)
-      var cumulative = p
-      let u = rng.nextUnit()
-      while u > cumulative, k < 1000 {
-        k += 1
-        p *= lambda / Double(k)
-        cumulative += p
-      }
-      return k
-    }
-    let slam = lambda.squareRoot()
-    let loglam = log(lambda)
-    let b = 0.931 + 2.53 * slam
-    let a = -0.059 + 0.02483 * b
-    let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
-    let vr = 0.9277 - 3.6224 / (b - 2)
-    while true {
-      let u = rng.nextUnit() - 0.5
-      let v = rng.nextUnit()
-      let us = 0.5 - abs(u)
-      let k = ((2 * a / us + b) * u + lambda + 0.43).rounded(.down)
-      if us >= 0.07 && v <= vr { return Int(k) }
-      if k < 0 || (us < 0.013 && v > us) { continue }
-      if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -lambda + k * loglam - lgamma(k + 1) { return Int(k) }
-    }
-  }
 }

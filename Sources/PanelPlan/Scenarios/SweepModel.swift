@@ -25,8 +25,9 @@ public protocol SweepModel: Sendable {
   /// A scenario decoded and checked, ready for replications.
   associatedtype Scenario: Sendable
   /// Buffers a worker reuses from one replication to the next (e.g. event
-  /// queues, per-patient arrays); `Void` when none are needed.
-  associatedtype Workspace = Void
+  /// queues, per-patient arrays); `Void` when none are needed. `Sendable`:
+  /// made on the calling thread and used on a worker's.
+  associatedtype Workspace: Sendable = Void
 
   /// The results each replication returns, in order. Names are
   /// identifiers (letters and digits) used as column names and in

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -97,10 +96,11 @@ public struct SweepPlan: Sendable {
 /// Runs every point of a sweep, all replications each, on Dispatch.
 ///
 /// Points are handed out in batches: within a batch, each of `threads`
-/// workers (`DispatchQueue.concurrentPerform`) claims the next point with
-/// one atomic increment, runs all its replications with its own workspace
-/// and buffers, summarises them and writes the row into that point's slot.
-/// No lock is taken and no worker touches another's memory. When the batch
+/// workers (`Parallel.map(count:states:until:_:)`) claims the next point
+/// with one atomic increment, runs all its replications with its own
+/// workspace and buffers, summarises them and writes the row into that
+/// point's slot. No lock is taken and no worker touches another's memory
+/// (the helper's contract). When the batch
 /// is done, its rows go to the caller in point order. A point's numbers
 /// depend only on the seed and its index (streams `[point, replication]`),
 /// and each point is summarised by one worker in replication order, so the
@@ -202,7 +202,7 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
   }
 
   /// Per-worker state, reused across points and batches.
-  struct Worker {
+  struct Worker: Sendable {
     var workspace: Model.Workspace
     /// values[k * replications + r]: metric k of replication r.
     var values: [Double]
@@ -226,38 +226,24 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
     let shard = self.shard
     let metricCount = model.metricNames.count
     let replications = plan.replications
-    let workers = UnsafeMutablePointer<Worker>.allocate(capacity: threads)
-    for w in 0..<threads {
-      (workers + w).initialize(to: Worker(
+    var workers = (0..<threads).map { _ in
+      Worker(
         workspace: model.makeWorkspace(),
         values: [Double](repeating: 0, count: metricCount * replications),
-        scratch: [Double](repeating: 0, count: replications)))
-    }
-    let slots = UnsafeMutableBufferPointer<Result<SweepRow, SweepPointError>?>.allocate(capacity: batchSize)
-    slots.initialize(repeating: nil)
-    defer {
-      workers.deinitialize(count: threads)
-      workers.deallocate()
-      slots.deinitialize()
-      slots.deallocate()
+        scratch: [Double](repeating: 0, count: replications))
     }
     let failed = Atomic<Bool>(false)
     var start = 0
     while start < total {
       let end = min(total, start + batchSize)
-      let claim = Atomic<Int>(start)
       let batchStart = start
-      let shared = Shared(workers: workers, slots: slots)
-      DispatchQueue.concurrentPerform(iterations: min(threads, end - start)) { w in
-        let worker = shared.workers + w
-        while !control.stopRequested && !failed.load(ordering: .relaxed) {
-          let i = claim.wrappingAdd(1, ordering: .relaxed).oldValue
-          if i >= end { break }
-          let result = runPoint(shard.point(i), worker: worker, metricCount: metricCount, replications: replications)
-          if case .failure = result { failed.store(true, ordering: .relaxed) }
-          shared.slots[i - batchStart] = result
-          control.done.add(1, ordering: .relaxed)
-        }
+      let slots = Parallel.map(
+        count: end - start, states: &workers, until: { control.stopRequested || failed.load(ordering: .relaxed) }
+      ) { worker, k in
+        let result = runPoint(shard.point(batchStart + k), worker: &worker, metricCount: metricCount, replications: replications)
+        if case .failure = result { failed.store(true, ordering: .relaxed) }
+        control.done.add(1, ordering: .relaxed)
+        return result
       }
       // Claims are handed out in order and every claimed point finishes,
       // so the filled slots are a prefix of the batch.
@@ -266,7 +252,6 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
       var firstError: SweepPointError?
       for k in 0..<(end - start) {
         guard let r = slots[k] else { break }
-        slots[k] = nil
         switch r {
         case .success(let row): if firstError == nil { rows.append(row) }
         case .failure(let e): if firstError == nil { firstError = e }
@@ -280,38 +265,29 @@ public struct SweepRunner<Model: SweepModel>: Sendable {
     return SweepOutcome(pointsDone: start, pointCount: total)
   }
 
-  /// The memory workers share. Each worker touches only its own `Worker`
-  /// and the slots of the points it claimed (an atomic counter hands each
-  /// index to exactly one worker), and the caller reads the slots only
-  /// after `concurrentPerform` returns, so there is no data race.
-  struct Shared: @unchecked Sendable {
-    let workers: UnsafeMutablePointer<Worker>
-    let slots: UnsafeMutableBufferPointer<Result<SweepRow, SweepPointError>?>
-  }
-
   /// All replications of one point, summarised.
-  func runPoint(_ i: Int, worker: UnsafeMutablePointer<Worker>, metricCount: Int, replications: Int) -> Result<SweepRow, SweepPointError> {
+  func runPoint(_ i: Int, worker: inout Worker, metricCount: Int, replications: Int) -> Result<SweepRow, SweepPointError> {
     let values = plan.design.values(at: i)
     do {
       let scenario = try model.prepare(scenario: try plan.scenario(values: values))
       for r in 0..<replications {
-        let m = try model.evaluate(scenario, stream: SweepStream(seed: plan.seed, point: i, replication: r), workspace: &worker.pointee.workspace)
+        let m = try model.evaluate(scenario, stream: SweepStream(seed: plan.seed, point: i, replication: r), workspace: &worker.workspace)
         guard m.count == metricCount else {
           throw InputError(problem: "the model returned \(m.count) values, expected \(metricCount) (one per metric)")
         }
-        for k in 0..<metricCount { worker.pointee.values[k * replications + r] = m[k] }
+        for k in 0..<metricCount { worker.values[k * replications + r] = m[k] }
       }
       var summaries: [Summary] = []
       summaries.reserveCapacity(metricCount)
       for k in 0..<metricCount {
-        worker.pointee.scratch.removeAll(keepingCapacity: true)
-        for r in 0..<replications { worker.pointee.scratch.append(worker.pointee.values[k * replications + r]) }
+        worker.scratch.removeAll(keepingCapacity: true)
+        for r in 0..<replications { worker.scratch.append(worker.values[k * replications + r]) }
         // A point with an undefined replication is reported undefined, not
         // summarised over fewer replications: ranking and the Pareto front
         // compare points, and must not favour one whose bad replications
         // were undefined (`Summary`'s NaN rule, stricter here).
-        let undefined = worker.pointee.scratch.contains(where: \.isNaN)
-        summaries.append(undefined ? .undefined : Summary(summarising: &worker.pointee.scratch))
+        let undefined = worker.scratch.contains(where: \.isNaN)
+        summaries.append(undefined ? .undefined : Summary(summarising: &worker.scratch))
       }
       return .success(SweepRow(point: i, parameters: values, metrics: summaries))
     } catch {

@@ -18,7 +18,7 @@ public struct RegionSimulation: Sendable, Hashable {
     scenarioIndex: UInt64 = 0, replication: UInt64 = 0, threads: Int = 1
   ) -> RegionSimulation {
     let centres = region.centres
-    let results = parallelIndexMap(count: centres.count, threads: threads) { c in
+    let results = Parallel.map(count: centres.count, threads: threads) { c in
       CentreSimulation(centre: centres[c], parameters: parameters)
         .run(seed: seed, stream: [scenarioIndex, replication, UInt64(c)])
     }
@@ -31,7 +31,7 @@ public struct RegionSimulation: Sendable, Hashable {
     _ simulations: [CentreSimulation], seed: UInt64, scenarioIndex: UInt64 = 0,
     replication: UInt64 = 0, threads: Int = 1
   ) -> RegionSimulation {
-    let results = parallelIndexMap(count: simulations.count, threads: threads) { c in
+    let results = Parallel.map(count: simulations.count, threads: threads) { c in
       simulations[c].run(seed: seed, stream: [scenarioIndex, replication, UInt64(c)])
     }
     return RegionSimulation(centres: results, total: .merged(results))

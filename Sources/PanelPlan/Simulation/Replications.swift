@@ -37,7 +37,7 @@ public enum Replications {
     _ simulation: CentreSimulation, count: Int, seed: UInt64, scenarioIndex: UInt64 = 0,
     centreIndex: UInt64 = 0, threads: Int = 1, progress: ProgressCounter? = nil
   ) -> ReplicationSummary {
-    let results = parallelIndexMap(count: count, threads: threads) { r in
+    let results = Parallel.map(count: count, threads: threads) { r in
       let result = simulation.run(seed: seed, stream: [scenarioIndex, UInt64(r), centreIndex])
       progress?.advance()
       return result

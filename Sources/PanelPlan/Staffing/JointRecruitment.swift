@@ -1,5 +1,5 @@
-import Dispatch
 import Foundation
+import Synchronization
 
 /// A lever of a joint recruitment plan (issue 19): each is a constant
 /// yearly amount, searched in integer steps.
@@ -259,7 +259,7 @@ public struct JointRecruitmentPlanner: Sendable {
       tally.record(met)
       if !met { history.failed(r) }
     }
-    DispatchQueue.concurrentPerform(iterations: reps, execute: run)
+    Parallel.forEach(count: reps, run)
     return tally.feasible
   }
 
@@ -300,26 +300,24 @@ public struct JointRecruitmentPlanner: Sendable {
 /// Outcomes of one feasibility check, written from concurrent workers: it
 /// is decided once `need` replications met the target or more than
 /// `allowedFailures` missed it.
-final class CheckTally: @unchecked Sendable {
-  private let lock = NSLock()
-  private var met = 0, missed = 0
+final class CheckTally: Sendable {
+  private let counts = Mutex<(met: Int, missed: Int)>((0, 0))
   let need: Int, allowedFailures: Int
   init(need: Int, allowedFailures: Int) {
     self.need = need
     self.allowedFailures = allowedFailures
   }
-  func record(_ ok: Bool) { lock.withLock { if ok { met += 1 } else { missed += 1 } } }
-  var decided: Bool { lock.withLock { met >= need || missed > allowedFailures } }
-  var feasible: Bool { lock.withLock { missed <= allowedFailures } }
+  func record(_ ok: Bool) { counts.withLock { if ok { $0.met += 1 } else { $0.missed += 1 } } }
+  var decided: Bool { counts.withLock { $0.met >= need || $0.missed > allowedFailures } }
+  var feasible: Bool { counts.withLock { $0.missed <= allowedFailures } }
 }
 
 /// How often each replication has missed the target in a planner's checks.
-final class ReplicationHistory: @unchecked Sendable {
-  private let lock = NSLock()
-  private var failures: [Int: Int] = [:]
-  func failed(_ r: Int) { lock.withLock { failures[r, default: 0] += 1 } }
+final class ReplicationHistory: Sendable {
+  private let failures = Mutex<[Int: Int]>([:])
+  func failed(_ r: Int) { failures.withLock { $0[r, default: 0] += 1 } }
   /// Replications 0..<count, most failures first (ties by index).
   func order(_ count: Int) -> [Int] {
-    lock.withLock { (0..<count).sorted { (failures[$0] ?? 0, -$0) > (failures[$1] ?? 0, -$1) } }
+    failures.withLock { f in (0..<count).sorted { (f[$0] ?? 0, -$0) > (f[$1] ?? 0, -$1) } }
   }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What a region wants to reach.
 public enum StaffingTarget: Sendable, Hashable {
   /// Weighted listed per guideline capacity at most this (1.0 = the guideline).
@@ -149,26 +147,24 @@ public struct RecruitmentSolver: Sendable {
     let y = max(0, year - settings.startYear)
     let limit = maxStep ?? (lever == .fteIncrease ? 100 : 100_000)
     let reps = settings.replications
-    let box = StepBox(count: reps)
-    let search: @Sendable (Int) -> Void = { [self] r in
+    // Replications in parallel; a single one runs its centres in parallel instead.
+    let steps: [Int?] = Parallel.map(count: reps) { r in
       defer { progress?.advance() }
       let parallel = reps == 1
-      if meets(r, lever: lever, step: 0, yearIndex: y, parallel: parallel) { box.set(r, 0); return }
+      if meets(r, lever: lever, step: 0, yearIndex: y, parallel: parallel) { return 0 }
       var lo = 0  // fails
       var hi = 1
       while !meets(r, lever: lever, step: hi, yearIndex: y, parallel: parallel) {
         lo = hi
-        if hi >= limit { box.set(r, nil); return }
+        if hi >= limit { return nil }
         hi = min(limit, hi * 2)
       }
       while hi - lo > 1 {
         let mid = lo + (hi - lo) / 2
         if meets(r, lever: lever, step: mid, yearIndex: y, parallel: parallel) { hi = mid } else { lo = mid }
       }
-      box.set(r, hi)
+      return hi
     }
-    if reps == 1 { search(0) } else { DispatchQueue.concurrentPerform(iterations: reps, execute: search) }
-    let steps = box.values
     // The smallest step met by at least `confidence` of the replications.
     let need = max(1, Int((confidence * Double(reps)).rounded(.up)))
     let reached = steps.compactMap { $0 }.sorted()
@@ -231,15 +227,4 @@ public struct RecruitmentSolver: Sendable {
       firstYearPerReplication: first, year: year, shareMeetingByYear: shares,
       metricByYear: result.years.indices.map { result.total.band(target.metric, yearIndex: $0) })
   }
-}
-
-/// Per-replication answers written from concurrent workers.
-final class StepBox: @unchecked Sendable {
-  private var storage: [Int?]
-  private let lock = DispatchQueue(label: "panelplan.stepbox")
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ v: Int?) { lock.sync { storage[i] = v } }
-  /// Adds one to entry `i` (nil counts as 0).
-  func increment(_ i: Int) { lock.sync { storage[i] = (storage[i] ?? 0) + 1 } }
-  var values: [Int?] { lock.sync { storage } }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A doctor in a projection. `weight` is the expected presence: 1 at the
 /// start and in stochastic runs (a doctor who leaves is removed), a
 /// probability in expected-value runs.
@@ -116,7 +114,7 @@ public struct WorkforceProjection: Sendable {
 
   /// Runs the projection.
   ///
-  /// Replications run in parallel (`DispatchQueue.concurrentPerform`), or,
+  /// Replications run in parallel (`Parallel.map`), or,
   /// with a single run, the centres within each year; every random stream
   /// is fixed by the seed and the replication, centre and doctor, so the
   /// result does not depend on the number of threads.
@@ -127,17 +125,9 @@ public struct WorkforceProjection: Sendable {
   ///   line); it never changes the result.
   public func run(_ s: ProjectionSettings, progress: ProgressCounter? = nil) -> ProjectionResult {
     let reps = s.replications
-    var perRep = [[[StaffingTotals]]](repeating: [], count: reps)
-    if reps == 1 {
-      perRep[0] = runReplication(0, s, parallelCentres: true)
-      progress?.advance()
-    } else {
-      let box = ResultBox(count: reps)
-      DispatchQueue.concurrentPerform(iterations: reps) { r in
-        box.set(r, runReplication(r, s, parallelCentres: false))
-        progress?.advance()
-      }
-      perRep = box.values
+    let perRep = Parallel.map(count: reps) { r in
+      defer { progress?.advance() }
+      return runReplication(r, s, parallelCentres: reps == 1)
     }
     return summarise(perRep, s)
   }
@@ -200,13 +190,4 @@ public struct WorkforceProjection: Sendable {
     result.warnings = supervisionWarnings(perRep, s)
     return result
   }
-}
-
-/// Collects per-replication results written from concurrent workers, each
-/// to its own slot.
-final class ResultBox: @unchecked Sendable {
-  var values: [[[StaffingTotals]]]
-  private let lock = DispatchQueue(label: "panelplan.resultbox")
-  init(count: Int) { values = Array(repeating: [], count: count) }
-  func set(_ i: Int, _ v: [[StaffingTotals]]) { lock.sync { values[i] = v } }
 }

@@ -1,15 +1,17 @@
-import Foundation
+import Synchronization
 
 /// Work done out of a known total, counted from any thread, for a progress
 /// line with an honest time left (`elapsed × left / done`, shown only once
 /// something is done).
-public final class ProgressCounter: @unchecked Sendable {
+///
+/// A class so that the workers and the progress line share one count; the
+/// count is an `Atomic`, so the type is plainly `Sendable`.
+public final class ProgressCounter: Sendable {
   /// Units of work in all (replications, points ...).
   public let total: Int
   /// What a unit is called in the progress line ("replications").
   public let unit: String
-  private let lock = NSLock()
-  private var _done = 0
+  private let finished = Atomic<Int>(0)
 
   public init(total: Int, unit: String) {
     self.total = total
@@ -17,8 +19,8 @@ public final class ProgressCounter: @unchecked Sendable {
   }
 
   /// Units finished so far.
-  public var done: Int { lock.lock(); defer { lock.unlock() }; return _done }
+  public var done: Int { finished.load(ordering: .relaxed) }
 
   /// One more unit finished.
-  public func advance(by n: Int = 1) { lock.lock(); _done += n; lock.unlock() }
+  public func advance(by n: Int = 1) { finished.add(n, ordering: .relaxed) }
 }

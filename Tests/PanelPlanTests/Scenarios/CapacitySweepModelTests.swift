@@ -3,39 +3,6 @@ import Testing
 @testable import PanelPlan
 import PanelPlanTestSupport
 
-@Test func poissonSamplesHaveTheRightMeanAndVariance() {
-  for lambda in [0.5, 4.0, 12.0, 55.0, 900.0] {
-    var rng = Xoshiro256(seed: 42, stream: [UInt64(lambda * 10)])
-    let n = 20_000
-    var sum = 0.0, sumSq = 0.0
-    for _ in 0..<n {
-      let k = Double(CapacitySweepModel.poisson(mean: lambda, using: &rng))
-      sum += k
-      sumSq += k * k
-    }
-    let mean = sum / Double(n)
-    let variance = sumSq / Double(n) - mean * mean
-    // Mean: 5 standard errors (sqrt(λ / n)); variance: 10% (its standard
-    // error is about λ sqrt(2 / n), 1% of λ).
-    #expect(abs(mean - lambda) < 5 * (lambda / Double(n)).squareRoot(), "λ \(lambda): mean \(mean)")
-    #expect(abs(variance - lambda) < 0.1 * lambda, "λ \(lambda): variance \(variance)")
-  }
-}
-
-@Test func poissonTailMatchesTheExactProbability() {
-  // P(D > 55) for λ = 50 summed from the probability mass function.
-  let lambda = 50.0
-  var p = exp(-lambda), cdf = p
-  for k in 1...55 { p *= lambda / Double(k); cdf += p }
-  let exact = 1 - cdf
-  var rng = Xoshiro256(seed: 1)
-  let n = 50_000
-  var over = 0
-  for _ in 0..<n where CapacitySweepModel.poisson(mean: lambda, using: &rng) > 55 { over += 1 }
-  let share = Double(over) / Double(n)
-  #expect(abs(share - exact) < 5 * (exact * (1 - exact) / Double(n)).squareRoot(), "\(share) vs \(exact)")
-}
-
 @Test func capacityModelMetricsFollowTheCapacityFormulas() throws {
   // One full-time specialist without duties, 1,100 average-need patients:
   // guideline ratio 1; λ = 1,100 × 1.1 / 249.
