@@ -217,16 +217,15 @@ public struct JointRecruitmentPlanner: Sendable {
     s.years = max(0, year - s.startYear)
     s.keepCentreDetail = false
     let reps = s.replications
-    let met = StepBox(count: 1)
-    met.set(0, 0)
+    let met = Atomic<Int>(0)
     let fixed = s
     let capacityOnly = target.metric == .guidelineRatio
     let run: @Sendable (Int) -> Void = { [projection, target] r in
       let total = projection.finalTotal(r, fixed, parallelCentres: reps == 1, capacityOnly: capacityOnly)
-      if target.isMet(by: total) { met.increment(0) }
+      if target.isMet(by: total) { met.add(1, ordering: .relaxed) }
     }
-    if reps == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: reps, execute: run) }
-    return Double(met.values[0] ?? 0) / Double(reps)
+    if reps == 1 { run(0) } else { Parallel.forEach(count: reps, run) }
+    return Double(met.load(ordering: .relaxed)) / Double(reps)
   }
 
   /// Whether the levers at `steps` meet the target in `year` at the confidence.
