@@ -166,7 +166,7 @@ struct ContinuityPartitionSink: VisitSink {
 
 /// A fixed block of memory cut into one append-only bucket per partition.
 /// A class only to free the block when the sink goes away (one per worker).
-final class RowBatch: @unchecked Sendable {
+final class RowBatch {
   let partitions: Int
   let bucketBytes: Int
   let base: UnsafeMutableRawPointer

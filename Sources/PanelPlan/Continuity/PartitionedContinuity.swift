@@ -170,7 +170,9 @@ struct PartitionedContinuity {
           unit.withUnsafeMutableBufferPointer { u in
             record.withUnsafeMutableBufferPointer { r in
               unordered.withUnsafeMutableBufferPointer { un in
-                let out = PartitionFinishOutputs(doctor: d.baseAddress!, all: a.baseAddress!, fixedDoctor: f.baseAddress!, unit: u.baseAddress!, record: r.baseAddress!)
+                let out = PartitionFinishOutputs(
+                  doctor: .init(d.baseAddress!), all: .init(a.baseAddress!), fixedDoctor: .init(f.baseAddress!), unit: .init(u.baseAddress!),
+                  record: .init(r.baseAddress!))
                 let counts = SendablePointer(un.baseAddress!)
                 DispatchQueue.concurrentPerform(iterations: shared.count) { b in
                   counts.pointer[b] = shared.states[b].finish(globalIndex: gi[b], context: cx, into: out)
@@ -187,8 +189,3 @@ struct PartitionedContinuity {
   }
 }
 
-/// A pointer handed to concurrent workers that each touch disjoint elements.
-struct SendablePointer<T>: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<T>
-  init(_ p: UnsafeMutablePointer<T>) { pointer = p }
-}

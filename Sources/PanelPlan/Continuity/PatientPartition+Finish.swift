@@ -1,6 +1,6 @@
 /// What finishing a partition needs from the whole scan (read-only, shared by
 /// the workers finishing partitions in parallel).
-struct PartitionFinishContext: @unchecked Sendable {
+struct PartitionFinishContext: Sendable {
   /// Shared clinician index → the analysis's clinician index (file order).
   let clinicianRemap: [Int32]
   /// Shared centre index → rank of its id in byte order (ties of the most
@@ -17,15 +17,15 @@ struct PartitionFinishContext: @unchecked Sendable {
 
 /// Per global patient outputs of finishing, written through raw pointers:
 /// each partition writes only its own patients' slots.
-struct PartitionFinishOutputs: @unchecked Sendable {
-  let doctor: UnsafeMutablePointer<ContinuityStatistics>
-  let all: UnsafeMutablePointer<ContinuityStatistics>
+struct PartitionFinishOutputs: Sendable {
+  let doctor: SendablePointer<ContinuityStatistics>
+  let all: SendablePointer<ContinuityStatistics>
   /// Fixed doctor (analysis clinician index), -1 when none.
-  let fixedDoctor: UnsafeMutablePointer<Int32>
+  let fixedDoctor: SendablePointer<Int32>
   /// Centre of most of the patient's counted visits (shared centre index), -1 when none.
-  let unit: UnsafeMutablePointer<Int32>
+  let unit: SendablePointer<Int32>
   /// Index into the patients file, -1 when absent.
-  let record: UnsafeMutablePointer<Int32>
+  let record: SendablePointer<Int32>
 }
 
 extension PatientPartition {

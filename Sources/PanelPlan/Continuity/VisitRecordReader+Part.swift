@@ -140,9 +140,3 @@ extension VisitRecordReader {
   }
 }
 
-/// Per-part storage handed to concurrent workers; each worker touches only
-/// its own index.
-struct UncheckedPointers<S>: @unchecked Sendable {
-  var sinks: UnsafeMutablePointer<S>
-  var outcomes: UnsafeMutablePointer<VisitRecordReader.PartOutcome>
-}

@@ -186,9 +186,9 @@ public struct VisitRecordReader: Sendable {
             outBase[0] = scanPart(fd: fd, start: starts[0], end: starts[1], isLast: true, header: header, sink: &sinkBase[0])
           } else {
             // Each iteration touches only its own sink and outcome.
-            let s = UncheckedPointers(sinks: sinkBase, outcomes: outBase)
+            let sinks = SendablePointer(sinkBase), outcomes = SendablePointer(outBase)
             DispatchQueue.concurrentPerform(iterations: parts) { i in
-              s.outcomes[i] = scanPart(fd: fd, start: starts[i], end: starts[i + 1], isLast: i == parts - 1, header: header, sink: &s.sinks[i])
+              outcomes[i] = scanPart(fd: fd, start: starts[i], end: starts[i + 1], isLast: i == parts - 1, header: header, sink: &sinks[i])
             }
           }
         }

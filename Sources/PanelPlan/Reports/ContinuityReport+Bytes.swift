@@ -108,11 +108,6 @@ extension ContinuityReport {
 }
 
 
-/// A read-only pointer handed to concurrent tasks that only read through it.
-struct SendableConstPointer<T>: @unchecked Sendable {
-  let pointer: UnsafePointer<T>
-  init(_ p: UnsafePointer<T>) { pointer = p }
-}
 
 /// One block of the per-patient file's patients (in id order), with what
 /// their rows need gathered first into small arrays. Patients in id order

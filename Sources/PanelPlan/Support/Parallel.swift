@@ -218,3 +218,25 @@ public enum Parallel {
     try array.withUnsafeMutableBufferPointer { try body(DisjointSlots($0)) }
   }
 }
+
+/// A pointer handed to parallel workers that each touch their own,
+/// disjoint elements, under `Parallel`'s contract (rules 1–4 above): the
+/// loops of the continuity scan write per-partition and per-patient outputs
+/// at computed positions through it. Indexing reads and writes in place.
+struct SendablePointer<T>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<T>
+  init(_ p: UnsafeMutablePointer<T>) { pointer = p }
+
+  subscript(i: Int) -> T {
+    unsafeAddress { UnsafePointer(pointer + i) }
+    nonmutating unsafeMutableAddress { pointer + i }
+  }
+}
+
+/// The read-only form of `SendablePointer`: many workers may read it.
+struct SendableConstPointer<T>: @unchecked Sendable {
+  let pointer: UnsafePointer<T>
+  init(_ p: UnsafePointer<T>) { pointer = p }
+
+  subscript(i: Int) -> T { unsafeAddress { pointer + i } }
+}
