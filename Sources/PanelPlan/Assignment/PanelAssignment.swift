@@ -228,7 +228,7 @@ extension PanelAssignment {
 
     // 3. Choose.
     let holders = (0..<c).filter { cap[$0] > 0 }
-    var byRoom = RoomHeap(doctors: holders, clinicianCount: c, room: { cap[$0] - load[$0] })
+    var byRoom = IndexedMaxHeap(keys: (0..<c).map { cap[$0] - load[$0] }, members: holders)
     for k in offers {
       let i = Int(k.row)
       let w = Double(patients.needWeight[i])
@@ -259,7 +259,7 @@ extension PanelAssignment {
         // a borderline case (within rounding of the tolerance) scans all.
         if fits(top, w) {
           best = top
-        } else if byRoom.room[top] > w - 1e-6 {
+        } else if byRoom.keys[top] > w - 1e-6 {
           var room = -Double.infinity
           for d in holders where fits(d, w) && cap[d] - load[d] > room {
             room = cap[d] - load[d]
@@ -273,7 +273,7 @@ extension PanelAssignment {
         load[best] += w
         panel[best] += 1
         doctorOf[i] = Int32(best)
-        byRoom.update(best, room: cap[best] - load[best])
+        byRoom.lower(best, to: cap[best] - load[best])
       }
     }
 
@@ -319,51 +319,5 @@ extension PanelAssignment {
       }
     }
     return ch
-  }
-}
-
-/// Doctors by remaining capacity: an indexed binary max-heap, ties to the
-/// lower clinician index (the order a linear scan with a strict `>` gives),
-/// so "the most room left" costs O(log d) per patient instead of O(d).
-struct RoomHeap {
-  /// Remaining need-weighted places per clinician (only holders are in the heap).
-  var room: [Double]
-  var heap: [Int]
-  /// Position of each clinician in `heap`, -1 when not in it.
-  var position: [Int]
-
-  init(doctors: [Int], clinicianCount: Int, room: (Int) -> Double) {
-    self.room = (0..<clinicianCount).map(room)
-    heap = doctors
-    position = [Int](repeating: -1, count: clinicianCount)
-    for (k, d) in heap.enumerated() { position[d] = k }
-    for k in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(k) }
-  }
-
-  func better(_ a: Int, _ b: Int) -> Bool { room[a] > room[b] || (room[a] == room[b] && a < b) }
-
-  /// The clinician with the most room left, nil when there are none.
-  var top: Int? { heap.first }
-
-  /// Sets a clinician's room after its panel grew (room only falls).
-  mutating func update(_ d: Int, room r: Double) {
-    room[d] = r
-    if position[d] >= 0 { siftDown(position[d]) }
-  }
-
-  mutating func siftDown(_ start: Int) {
-    var k = start
-    let n = heap.count
-    while true {
-      let l = 2 * k + 1, r = l + 1
-      var best = k
-      if l < n && better(heap[l], heap[best]) { best = l }
-      if r < n && better(heap[r], heap[best]) { best = r }
-      if best == k { return }
-      heap.swapAt(k, best)
-      position[heap[k]] = k
-      position[heap[best]] = best
-      k = best
-    }
   }
 }

@@ -35,43 +35,29 @@ extension CentreRun {
     if failAcuteDay == today && lastAny <= failAcuteThrough { return false }
     if !acute && failPlannedDay == today && lastAny <= failPlannedThrough { return false }
     let lastPreferred = min(lastAny, arrival + (acute ? acuteTol : plannedTol))
-    var chosen = -1, day = Int.max
+    var best = EarliestOffer()
     let f = Int(fixedLocal[patient])
     if f >= 0, let d = earliest(f, today, lastPreferred, acute: acute) {
-      chosen = f
-      day = d
+      best.chosen = f
+      best.day = d
     }
-    if chosen < 0 && preferPrevious && seen[patient] != 0 && lastPreferred >= today {
-      var ties = 0
+    if best.chosen < 0 && preferPrevious && seen[patient] != 0 && lastPreferred >= today {
       var m = seen[patient]
       while m != 0 {
         let j = m.trailingZeroBitCount
         m &= m - 1
         guard j < nd, j != f, let d = earliest(j, today, lastPreferred, acute: acute) else { continue }
-        if d < day {
-          day = d
-          chosen = j
-          ties = 1
-        } else if d == day {
-          ties += 1
-          if rng.nextIndex(ties) == 0 { chosen = j }
-        }
+        best.offer(j, day: d, rng: &rng)
       }
     }
-    if chosen < 0 {
-      var ties = 0
+    if best.chosen < 0 {
+      best.ties = 0
       for j in 0..<nd {
-        guard let d = earliest(j, today, min(lastAny, day), acute: acute) else { continue }
-        if d < day {
-          day = d
-          chosen = j
-          ties = 1
-        } else if d == day {
-          ties += 1
-          if rng.nextIndex(ties) == 0 { chosen = j }
-        }
+        guard let d = earliest(j, today, min(lastAny, best.day), acute: acute) else { continue }
+        best.offer(j, day: d, rng: &rng)
       }
     }
+    let chosen = best.chosen, day = best.day
     guard chosen >= 0 else {
       if acute {
         failAcuteThrough = failAcuteDay == today ? max(failAcuteThrough, lastAny) : lastAny
@@ -140,6 +126,28 @@ extension CentreRun {
         logVisit(patient: patient, day: d, provider: who)
         return
       }
+    }
+  }
+}
+
+/// The earliest day offered so far and the doctor who offered it. Doctors
+/// offering the same day are chosen among uniformly at random: the k-th tie
+/// replaces the choice with probability 1/k (reservoir sampling), so no
+/// doctor is favoured by its index.
+struct EarliestOffer {
+  var day = Int.max
+  var chosen = -1
+  var ties = 0
+
+  @inline(__always)
+  mutating func offer(_ j: Int, day d: Int, rng: inout Xoshiro256) {
+    if d < day {
+      day = d
+      chosen = j
+      ties = 1
+    } else if d == day {
+      ties += 1
+      if rng.nextIndex(ties) == 0 { chosen = j }
     }
   }
 }

@@ -21,10 +21,10 @@ extension ReplicationEngine {
       if t + plan.startDelayYears < arrivals.count { arrivals[t + plan.startDelayYears] += decided }
     }
     guard n > 0 else { return }
-    var byGap = PlacementHeap(keys: gaps)
+    var byGap = IndexedMaxHeap(keys: gaps)
     for k in 0..<arrivals[t] {
-      let c = byGap.top
-      byGap.lowerTop(by: plan.hireFTE)
+      let c = byGap.top!
+      byGap.lower(c, to: byGap.keys[c] - plan.hireFTE)
       gaps[c] -= plan.hireFTE
       var m = newMember(role: .gpSpecialist, fte: plan.hireFTE, age: plan.hireAgeYears, year: year, kind: 1, t: t, k: k)
       m.trainingYearsDone = 0
@@ -38,10 +38,10 @@ extension ReplicationEngine {
       // Fewest trainees per specialist FTE first: a max-heap on the negated key.
       let traineeFTEPerPost = plan.traineeFTE
       let key = { (c: Int, fte: Double) in -(fte + traineeFTEPerPost) / max(specFTE[c], 1e-6) }
-      var bySupervisors = PlacementHeap(keys: (0..<n).map { key($0, traineeFTE[$0]) })
+      var bySupervisors = IndexedMaxHeap(keys: (0..<n).map { key($0, traineeFTE[$0]) })
       let limit = w.maxTraineesPerSpecialistFTE
       for k in 0..<intake {
-        let best = bySupervisors.top
+        let best = bySupervisors.top!
         // The top has the fewest trainees per specialist FTE after one
         // more; if it has no room, no centre has.
         if traineeFTE[best] + plan.traineeFTE > limit * specFTE[best] + 1e-9 {
@@ -49,7 +49,7 @@ extension ReplicationEngine {
           break
         }
         traineeFTE[best] += plan.traineeFTE
-        bySupervisors.setTop(key(best, traineeFTE[best]))
+        bySupervisors.lower(best, to: key(best, traineeFTE[best]))
         members[best].append(newMember(role: .gpTrainee, fte: plan.traineeFTE, age: plan.traineeAgeYears, year: year, kind: 2, t: t, k: k))
         events[best].intake += 1
       }

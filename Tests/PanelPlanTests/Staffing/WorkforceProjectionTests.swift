@@ -189,21 +189,21 @@ import PanelPlanTestSupport
   }
 }
 
-@Suite struct PlacementHeapTests {
+@Suite struct IndexedMaxHeapTests {
   @Test func placesLikeALinearScanForTheLargestKeyWithTiesToTheLowerIndex() {
     var rng = Xoshiro256(seed: 3)
     for _ in 0..<200 {
       let n = 1 + rng.nextIndex(30)
       // Few distinct keys so ties are common.
       var keys = (0..<n).map { _ in Double(rng.nextIndex(5)) }
-      var heap = PlacementHeap(keys: keys)
+      var heap = IndexedMaxHeap(keys: keys)
       for _ in 0..<(1 + rng.nextIndex(60)) {
         var best = 0
         for i in keys.indices where keys[i] > keys[best] { best = i }
         #expect(heap.top == best)
         let step = Double(rng.nextIndex(3))
         keys[best] -= step
-        heap.lowerTop(by: step)
+        heap.lower(best, to: keys[best])
       }
     }
   }
